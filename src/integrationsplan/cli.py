@@ -1,0 +1,142 @@
+"""Headless commands over the core: `integrationsplan <command>`; exit 0 ok, 1 user error, 2 usage."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from integrationsplan import __version__, i18n
+from integrationsplan.domain.errors import ValidationError
+from integrationsplan.i18n import _, ngettext
+from integrationsplan.passphrase import NEW_ENV_VAR, PassphraseError, obtain
+from integrationsplan.storage import Database, StorageError
+
+KNOWN_ERRORS = (StorageError, ValidationError, PassphraseError)
+
+
+def _open(args: argparse.Namespace) -> Database:
+    return Database.open(args.db, obtain(args.passphrase_file))
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    passphrase = obtain(args.passphrase_file, confirm=True)
+    with Database.create(args.db, passphrase, device_name=args.device_name, case_prefix=args.case_prefix) as db:
+        print(_("Created {path} (device {device}, case numbers {prefix}-…).").format(
+            path=args.db, device=db.device.device_name, prefix=db.device.case_prefix))  # fmt: skip
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from integrationsplan import demo
+
+    if args.db.exists():
+        db = _open(args)
+    else:
+        db = Database.create(args.db, obtain(args.passphrase_file, confirm=True))
+    with db:
+        counts = demo.fill(db, persons=args.persons, seed=args.seed)
+    print(_("Demo data written: {persons} persons, {plans} plans, {sessions} sessions.").format(
+        persons=counts.get("persons", 0), plans=counts.get("plans", 0), sessions=counts.get("sessions", 0)))  # fmt: skip
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    with _open(args) as db:
+        problems = db.check()
+        print(_("Schema version: {v}").format(v=db.schema_version))
+        for table, count in db.counts().items():
+            print(f"{table:24} {count:>9}")
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        message = ngettext("The database has {n} problem.", "The database has {n} problems.", len(problems))
+        print(message.format(n=len(problems)), file=sys.stderr)
+        return 1
+    print(_("Integrity and foreign keys: ok."))
+    return 0
+
+
+def cmd_passwd(args: argparse.Namespace) -> int:
+    with _open(args) as db:
+        new = obtain(
+            args.new_passphrase_file, env_var=NEW_ENV_VAR, confirm=True, prompt=_("New passphrase: ")
+        )
+        db.rekey(new)
+    print(_("The passphrase has been changed."))
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    with _open(args) as db:
+        for person in db.persons.search(" ".join(args.query), limit=args.limit):
+            print(f"{person.case_number}\t{person.display_name()}\t{person.municipality or ''}")
+    return 0
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    print(
+        _("The desktop program is not part of this version yet. Use the commands listed by --help."),
+        file=sys.stderr,
+    )
+    return 1
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="integrationsplan", description=_("Integration plans and case management, offline and encrypted.")
+    )
+    parser.add_argument("--version", action="version", version=f"integrationsplan {__version__}")
+    parser.add_argument("--lang", help=_("language of messages (default: de)"))
+    parser.add_argument("--db", type=Path, help=_("database file (for the desktop program)"))
+    parser.set_defaults(func=cmd_gui)
+    commands = parser.add_subparsers(title=_("commands"), metavar="COMMAND")
+
+    def command(name: str, func: Callable[[argparse.Namespace], int], help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        sub.add_argument("--db", type=Path, required=True, help=_("database file"))
+        sub.add_argument("--passphrase-file", type=Path, help=_("read the passphrase from this file"))
+        sub.set_defaults(func=func)
+        return sub
+
+    init = command("init", cmd_init, _("create a new encrypted database"))
+    init.add_argument("--device-name", help=_("name of this device (default: the computer's name)"))
+    init.add_argument("--case-prefix", help=_("prefix of the case numbers made on this device"))
+    demo = command("demo", cmd_demo, _("fill a database with synthetic demo data"))
+    demo.add_argument("--persons", type=int, default=200, help=_("number of persons (default: 200)"))
+    demo.add_argument("--seed", type=int, default=1, help=_("random seed (default: 1)"))
+    command("check", cmd_check, _("check integrity and foreign keys and print counts"))
+    passwd = command("passwd", cmd_passwd, _("change the passphrase"))
+    passwd.add_argument("--new-passphrase-file", type=Path, help=_("read the new passphrase from this file"))
+    search = command("search", cmd_search, _("find persons by name, case number, phone or municipality"))
+    search.add_argument("query", nargs="+", help=_("what to look for"))
+    search.add_argument("--limit", type=int, default=50, help=_("at most this many results"))
+    return parser
+
+
+def _language_from(argv: Sequence[str]) -> str | None:
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # The language must be active before the parser is built, so that its help is translated too.
+    i18n.set_language(_language_from(argv))
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except KNOWN_ERRORS as exc:
+        print(f"integrationsplan: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The domain model: records, codes and pure rules, free of storage and Qt."""

@@ -1,0 +1,86 @@
+"""Gettext catalogs for every user-visible text, and the language currently in use."""
+
+from __future__ import annotations
+
+import gettext
+import io
+import os
+from functools import cache
+from pathlib import Path
+
+DOMAIN = "integrationsplan"
+DEFAULT_LANGUAGE = "de"
+# The source strings are English; "en" therefore needs no catalog.
+SOURCE_LANGUAGE = "en"
+
+_active: gettext.NullTranslations = gettext.NullTranslations()
+_language = SOURCE_LANGUAGE
+
+
+def catalog_dirs() -> list[Path]:
+    """Folders that may hold <lang>/LC_MESSAGES/integrationsplan.{mo,po}, most specific first."""
+    here = Path(__file__).resolve().parent
+    dirs = [here / "translations", here.parents[1] / "translations"]
+    override = os.environ.get("INTEGRATIONSPLAN_TRANSLATIONS")
+    if override:
+        dirs.insert(0, Path(override))
+    return [d for d in dirs if d.is_dir()]
+
+
+@cache
+def _load(language: str) -> gettext.NullTranslations:
+    for folder in catalog_dirs():
+        base = folder / language / "LC_MESSAGES" / DOMAIN
+        mo = base.with_suffix(".mo")
+        if mo.is_file():
+            with mo.open("rb") as fp:
+                return gettext.GNUTranslations(fp)
+        po = base.with_suffix(".po")
+        if po.is_file():
+            # A source checkout has no compiled catalogs; compiling in memory keeps one source of truth.
+            from babel.messages.mofile import write_mo
+            from babel.messages.pofile import read_po
+
+            with po.open("rb") as fp:
+                catalog = read_po(fp, locale=language)
+            buffer = io.BytesIO()
+            write_mo(buffer, catalog)
+            buffer.seek(0)
+            return gettext.GNUTranslations(buffer)
+    return gettext.NullTranslations()
+
+
+def available_languages() -> list[str]:
+    found = {SOURCE_LANGUAGE}
+    for folder in catalog_dirs():
+        found.update(p.name for p in folder.iterdir() if (p / "LC_MESSAGES").is_dir())
+    return sorted(found)
+
+
+def set_language(language: str | None = None) -> str:
+    """Activate a language (default: $INTEGRATIONSPLAN_LANG, else German); returns the one in use."""
+    global _active, _language
+    language = language or os.environ.get("INTEGRATIONSPLAN_LANG") or DEFAULT_LANGUAGE
+    _language = language
+    _active = gettext.NullTranslations() if language == SOURCE_LANGUAGE else _load(language)
+    return language
+
+
+def current_language() -> str:
+    return _language
+
+
+def _(message: str) -> str:
+    return _active.gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    return _active.ngettext(singular, plural, n)
+
+
+def N_(message: str) -> str:
+    """Mark a string for extraction without translating it yet (it is translated where shown)."""
+    return message
+
+
+set_language()

@@ -1,0 +1,57 @@
+"""Where a passphrase comes from: a file, the environment or an interactive prompt; never echoed."""
+
+from __future__ import annotations
+
+import getpass
+import os
+import sys
+from pathlib import Path
+
+from integrationsplan.i18n import N_, _
+
+ENV_VAR = "INTEGRATIONSPLAN_PASSPHRASE"
+NEW_ENV_VAR = "INTEGRATIONSPLAN_NEW_PASSPHRASE"
+MIN_LENGTH = 8
+
+
+class PassphraseError(Exception):
+    def __init__(self, message: str, **params: object) -> None:
+        self.message = message
+        self.params = params
+        super().__init__(self.text())
+
+    def text(self) -> str:
+        return _(self.message).format(**self.params)
+
+    def __str__(self) -> str:
+        return self.text()
+
+
+def read_file(path: Path) -> str:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PassphraseError(N_("The passphrase file {path} cannot be read."), path=path) from exc
+    # Only the line end an editor adds is dropped; spaces may belong to the passphrase.
+    return text.rstrip("\r\n")
+
+
+def obtain(file: Path | None, *, env_var: str = ENV_VAR, confirm: bool = False, prompt: str | None = None) -> str:
+    """The passphrase from --passphrase-file, else the environment, else a prompt (twice when confirming)."""
+    if file is not None:
+        value = read_file(file)
+    elif os.environ.get(env_var):
+        value = os.environ[env_var]
+    elif sys.stdin is not None and sys.stdin.isatty():
+        value = getpass.getpass(prompt or _("Passphrase: "))
+        if confirm and getpass.getpass(_("Repeat the passphrase: ")) != value:
+            raise PassphraseError(N_("The two passphrases differ."))
+    else:
+        raise PassphraseError(
+            N_("No passphrase given: use --passphrase-file FILE, the variable {var}, or a terminal."), var=env_var
+        )
+    if not value:
+        raise PassphraseError(N_("The passphrase must not be empty."))
+    if confirm and len(value) < MIN_LENGTH:
+        raise PassphraseError(N_("The passphrase needs at least {n} characters."), n=MIN_LENGTH)
+    return value

@@ -1,0 +1,149 @@
+"""The one write path: every row change and its change-log entries land in the same transaction."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from integrationsplan.storage.connection import Connection
+from integrationsplan.storage.errors import RecordNotFound
+from integrationsplan.storage.records import TABLES
+from integrationsplan.sync import clock
+
+TOMBSTONE_FIELD = ""
+
+
+@dataclass
+class Changes:
+    """What a write changed, per table: views use it to refresh only what they show."""
+
+    inserted: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    updated: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    deleted: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+
+    def touched(self, table: str) -> set[str]:
+        return self.inserted.get(table, set()) | self.updated.get(table, set()) | self.deleted.get(table, set())
+
+    def tables(self) -> set[str]:
+        return {t for part in (self.inserted, self.updated, self.deleted) for t, ids in part.items() if ids}
+
+    def __bool__(self) -> bool:
+        return bool(self.tables())
+
+
+@dataclass(frozen=True)
+class Reference:
+    child_table: str
+    column: str
+    nullable: bool
+
+
+def references(conn: Connection) -> dict[str, list[Reference]]:
+    """For each synced table, the synced columns pointing at it (read from the schema, the one truth)."""
+    found: dict[str, list[Reference]] = defaultdict(list)
+    for child in TABLES:
+        notnull = {row[1]: bool(row[3]) for row in conn.execute(f"PRAGMA table_info({child})")}
+        for fk in conn.execute(f"PRAGMA foreign_key_list({child})"):
+            parent, column = fk[2], fk[3]
+            found[parent].append(Reference(child, column, not notnull[column]))
+    return dict(found)
+
+
+class Writer:
+    """Applies inserts, updates and deletes and appends one change-log entry per field."""
+
+    def __init__(
+        self, conn: Connection, refs: dict[str, list[Reference]], now_ms: Callable[[], int] = clock.wall_ms
+    ) -> None:
+        self.conn = conn
+        self.refs = refs
+        self.now_ms = now_ms
+        self.changes = Changes()
+        row = conn.execute("SELECT device_id, last_device_seq, last_hlc FROM device").fetchone()
+        self.device_id: str = row[0]
+        self._seq: int = row[1]
+        self._hlc: int = row[2]
+
+    def insert(self, table: str, row: dict[str, Any]) -> None:
+        self._check_table(table)
+        names = list(row)
+        self.conn.execute(
+            f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
+            [row[n] for n in names],
+        )
+        row_id = row["id"]
+        for name in names:
+            # A fresh row has no history, so unset fields need no entry: rebuilding defaults them to NULL.
+            if name != "id" and row[name] is not None:
+                self._log(table, row_id, name, "set", row[name], 0)
+        self.changes.inserted[table].add(row_id)
+
+    def update(self, table: str, row_id: str, values: dict[str, Any]) -> bool:
+        """Write the fields whose value differs; returns whether anything changed."""
+        self._check_table(table)
+        current = self._current(table, row_id)
+        changed = {k: v for k, v in values.items() if k != "id" and current[k] != v}
+        if not changed:
+            return False
+        assignments = ", ".join(f"{name} = ?" for name in changed)
+        self.conn.execute(f"UPDATE {table} SET {assignments} WHERE id = ?", [*changed.values(), row_id])
+        for name, value in changed.items():
+            self._log(table, row_id, name, "set", value, self._last_hlc(table, row_id, name))
+        self.changes.updated[table].add(row_id)
+        return True
+
+    def delete(self, table: str, row_id: str) -> None:
+        """Delete a row with every row that depends on it; optional references are cleared instead."""
+        self._check_table(table)
+        for ref in self.refs.get(table, []):
+            dependants = [
+                r[0]
+                for r in self.conn.execute(f"SELECT id FROM {ref.child_table} WHERE {ref.column} = ?", (row_id,))
+            ]
+            for dependant in dependants:
+                if ref.nullable:
+                    self.update(ref.child_table, dependant, {ref.column: None})
+                else:
+                    self.delete(ref.child_table, dependant)
+        seen = self.conn.execute(
+            "SELECT coalesce(max(hlc), 0) FROM change_log WHERE tbl = ? AND row_id = ?", (table, row_id)
+        ).fetchone()[0]
+        cursor = self.conn.execute(f"DELETE FROM {table} WHERE id = ?", (row_id,))
+        if cursor.rowcount:
+            self._log(table, row_id, TOMBSTONE_FIELD, "delete", None, seen)
+            self.changes.inserted[table].discard(row_id)
+            self.changes.updated[table].discard(row_id)
+            self.changes.deleted[table].add(row_id)
+
+    def finish(self) -> Changes:
+        self.conn.execute("UPDATE device SET last_device_seq = ?, last_hlc = ?", (self._seq, self._hlc))
+        return self.changes
+
+    def _current(self, table: str, row_id: str) -> dict[str, Any]:
+        cursor = self.conn.execute(f"SELECT * FROM {table} WHERE id = ?", (row_id,))
+        row = cursor.fetchone()
+        if row is None:
+            raise RecordNotFound(id=row_id)
+        return {d[0]: v for d, v in zip(cursor.description, row, strict=True)}
+
+    def _last_hlc(self, table: str, row_id: str, name: str) -> int:
+        row = self.conn.execute(
+            "SELECT max(hlc) FROM change_log WHERE tbl = ? AND row_id = ? AND field = ?", (table, row_id, name)
+        ).fetchone()
+        return row[0] or 0
+
+    def _log(self, table: str, row_id: str, name: str, op: str, value: Any, seen: int) -> None:
+        self._seq += 1
+        self._hlc = clock.tick(self._hlc, self.now_ms())
+        self.conn.execute(
+            "INSERT INTO change_log (device_id, device_seq, hlc, tbl, row_id, field, op, value, seen_hlc)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (self.device_id, self._seq, self._hlc, table, row_id, name, op, value, seen),
+        )
+
+    @staticmethod
+    def _check_table(table: str) -> None:
+        if table not in TABLES:
+            raise ValueError(f"{table!r} is not a synced table")

@@ -1,0 +1,240 @@
+"""The open database: lifecycle, the write transaction, derived data and the repositories."""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import socket
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from integrationsplan.domain.consent import Consent
+from integrationsplan.domain.household import Household, HouseholdMember
+from integrationsplan.domain.person import CaseClosure, Person, ResidenceStatus
+from integrationsplan.domain.plan import Goal, Need, Signature
+from integrationsplan.domain.rules import new_id
+from integrationsplan.domain.session import Referral, SessionGoal, SessionParticipant
+from integrationsplan.storage import connection, errors, migrate, search
+from integrationsplan.storage.changes import Changes, Writer, references
+from integrationsplan.storage.records import TABLES
+from integrationsplan.storage.repositories import (
+    Addenda,
+    Assessments,
+    Consents,
+    PlanContent,
+    Persons,
+    Plans,
+    ResourcesRepository,
+    Reviews,
+    Sessions,
+    Steps,
+)
+from integrationsplan.storage.repository import Repository
+from integrationsplan.sync import clock
+
+_PREFIX = re.compile(r"^[A-Za-z0-9]{1,8}$")
+
+
+@dataclass(frozen=True)
+class DeviceInfo:
+    device_id: str
+    device_name: str
+    case_prefix: str
+
+
+def default_case_prefix(device_id: str) -> str:
+    return "IP" + device_id.replace("-", "")[:4].upper()
+
+
+class Database:
+    """One open, unlocked database file; use `create` or `open`, and close it (or use `with`)."""
+
+    def __init__(self, path: Path, conn: connection.Connection, lock: connection.ProcessLock) -> None:
+        self.path = path
+        self.conn = conn
+        self._lock = lock
+        self._refs = references(conn)
+        self._writer: Writer | None = None
+        self.last_changes = Changes()
+        # The wall clock the change log reads; replaceable so tests can make it jump.
+        self.clock_ms: Callable[[], int] = clock.wall_ms
+        self.persons = Persons(self)
+        self.residence = Repository(self, ResidenceStatus)
+        self.resources = ResourcesRepository(self)
+        self.closures = Repository(self, CaseClosure)
+        self.households = Repository(self, Household)
+        self.members = Repository(self, HouseholdMember)
+        self.consents = Consents(self)
+        self.plans = Plans(self)
+        self.needs = PlanContent(self, Need)
+        self.goals = PlanContent(self, Goal)
+        self.steps = Steps(self)
+        self.reviews = Reviews(self)
+        self.assessments = Assessments(self)
+        self.signatures = Repository(self, Signature)
+        self.sessions = Sessions(self)
+        self.participants = Repository(self, SessionParticipant)
+        self.session_goals = Repository(self, SessionGoal)
+        self.referrals = Repository(self, Referral)
+        self.addenda = Addenda(self)
+
+    # -- lifecycle -------------------------------------------------------------------------------
+
+    @classmethod
+    def create(
+        cls, path: Path | str, passphrase: str, *, device_name: str | None = None, case_prefix: str | None = None
+    ) -> Database:
+        path = Path(path)
+        device_id = new_id()
+        prefix = case_prefix or default_case_prefix(device_id)
+        if not _PREFIX.match(prefix):
+            raise ValueError("case prefix must be 1–8 letters or digits")
+        lock = _locked(path)
+        try:
+            conn = connection.connect(path, passphrase, create=True)
+        except BaseException:
+            lock.release()
+            raise
+        try:
+            connection.configure(conn, path, create=True)
+            with connection.translated(path):
+                migrate.migrate(conn, path, backup=False)
+                conn.execute(
+                    "INSERT INTO device VALUES (1, ?, ?, ?, 1, 0, 0)",
+                    (device_id, device_name or socket.gethostname() or "device", prefix),
+                )
+        except BaseException:
+            conn.close()
+            lock.release()
+            with contextlib.suppress(OSError):
+                for suffix in ("", "-wal", "-shm"):
+                    Path(str(path) + suffix).unlink()
+            raise
+        return cls(path, conn, lock)
+
+    @classmethod
+    def open(cls, path: Path | str, passphrase: str, *, upgrade: bool = True) -> Database:
+        """Unlock a database; migrates it (after a backup copy) unless `upgrade` is False."""
+        path = Path(path)
+        lock = _locked(path)
+        try:
+            conn = connection.connect(path, passphrase, create=False)
+        except BaseException:
+            lock.release()
+            raise
+        try:
+            with connection.translated(path):
+                migrate.check_not_newer(conn, path)
+            connection.configure(conn, path, create=False)
+            with connection.translated(path):
+                if upgrade and migrate.migrate(conn, path):
+                    db = cls(path, conn, lock)
+                    db.rebuild_derived()
+                    return db
+        except BaseException:
+            conn.close()
+            lock.release()
+            raise
+        return cls(path, conn, lock)
+
+    def close(self) -> None:
+        if self.conn is not None:
+            with contextlib.suppress(Exception):
+                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            self.conn.close()
+            self.conn = None
+        self._lock.release()
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing ---------------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[Writer]:
+        """One transaction; nested calls join the outer one. After commit `last_changes` says what changed."""
+        if self._writer is not None:
+            yield self._writer
+            return
+        with connection.translated(self.path):
+            self.conn.execute("BEGIN IMMEDIATE")
+        writer = Writer(self.conn, self._refs, self.clock_ms)
+        self._writer = writer
+        try:
+            yield writer
+            self._update_derived(writer.changes)
+            changes = writer.finish()
+            with connection.translated(self.path):
+                self.conn.execute("COMMIT")
+        except BaseException:
+            with contextlib.suppress(Exception):
+                self.conn.execute("ROLLBACK")
+            raise
+        finally:
+            self._writer = None
+        self.last_changes = changes
+
+    def _update_derived(self, changes: Changes) -> None:
+        for person_id in changes.deleted.get("person", ()):
+            search.unindex_person(self.conn, person_id)
+        for person_id in changes.inserted.get("person", set()) | changes.updated.get("person", set()):
+            search.index_person(self.conn, self.persons.get(person_id))
+
+    def rebuild_derived(self) -> None:
+        with connection.translated(self.path):
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                search.rebuild(self.conn, self.persons.iterate())
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+            self.conn.execute("COMMIT")
+
+    # -- information and maintenance -------------------------------------------------------------
+
+    @property
+    def device(self) -> DeviceInfo:
+        row = self.conn.execute("SELECT device_id, device_name, case_prefix FROM device").fetchone()
+        return DeviceInfo(*row)
+
+    @property
+    def schema_version(self) -> int:
+        return migrate.schema_version(self.conn)
+
+    def counts(self) -> dict[str, int]:
+        tables = [*TABLES, "change_log"]
+        return {t: int(self.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in tables}
+
+    def check(self) -> list[str]:
+        """Problems found by SQLite's integrity and foreign-key checks; empty when all is well."""
+        with connection.translated(self.path):
+            problems = [r[0] for r in self.conn.execute("PRAGMA integrity_check") if r[0] != "ok"]
+            problems += [
+                f"foreign key: {r[0]} row {r[1]} -> {r[2]}" for r in self.conn.execute("PRAGMA foreign_key_check")
+            ]
+            self.conn.execute("INSERT INTO person_fts (person_fts) VALUES ('integrity-check')")
+        return problems
+
+    def rekey(self, new_passphrase: str) -> None:
+        """Re-encrypt the whole file with a new passphrase."""
+        if not new_passphrase:
+            raise errors.EmptyPassphrase()
+        with connection.translated(self.path):
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            self.conn.reset_key(new_passphrase)
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def query(self, sql: str, params: Any = ()) -> list[tuple[Any, ...]]:
+        with connection.translated(self.path):
+            return list(self.conn.execute(sql, params).fetchall())
+
+
+def _locked(path: Path) -> connection.ProcessLock:
+    lock = connection.ProcessLock(path)
+    lock.acquire()
+    return lock

@@ -1,0 +1,74 @@
+"""The few storage failures a user can act on; anything else is a bug and propagates as is."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from integrationsplan.i18n import N_, _
+
+
+class StorageError(Exception):
+    """A known failure with a translatable message ({placeholders} filled from params)."""
+
+    message = N_("The database could not be used.")
+
+    def __init__(self, **params: Any) -> None:
+        self.params = params
+        super().__init__(self.text())
+
+    def text(self) -> str:
+        return _(self.message).format(**self.params)
+
+    def __str__(self) -> str:
+        return self.text()
+
+
+class WrongPassphraseOrNotDatabase(StorageError):
+    message = N_("Wrong passphrase, or {path} is not an Integrationsplan database.")
+
+
+class NotOurDatabase(StorageError):
+    message = N_("{path} is a database of another program, not of Integrationsplan.")
+
+
+class DatabaseMissing(StorageError):
+    message = N_("There is no database at {path}.")
+
+
+class DatabaseExists(StorageError):
+    message = N_("{path} already exists; choose another file name.")
+
+
+class DatabaseInUse(StorageError):
+    message = N_("{path} is already open in another Integrationsplan window or process. Close it there first.")
+
+
+class DatabaseTooNew(StorageError):
+    message = N_(
+        "{path} was written by a newer version of Integrationsplan (schema {found}, this version knows "
+        "up to {known}). Please update the program."
+    )
+
+
+class DatabaseLocked(StorageError):
+    message = N_("The database is busy. Please try again in a moment.")
+
+
+class DiskFull(StorageError):
+    message = N_("The disk is full; the last change was not saved. Free some space and try again.")
+
+
+class ReadOnlyLocation(StorageError):
+    message = N_("Integrationsplan cannot write to {path}. Check the folder's permissions.")
+
+
+class DatabaseCorrupt(StorageError):
+    message = N_("The database {path} is damaged. Restore it from a backup.")
+
+
+class EmptyPassphrase(StorageError):
+    message = N_("The passphrase must not be empty.")
+
+
+class RecordNotFound(StorageError):
+    message = N_("The record {id} does not exist (any more).")

@@ -1,0 +1,108 @@
+"""Person search over FTS5 and the duplicate check, both kept in step by the write path."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from integrationsplan.domain import names
+from integrationsplan.domain.person import Person
+from integrationsplan.storage.connection import Connection
+
+_NON_DIGITS = re.compile(r"\D+")
+_COLUMNS = "{names keys case_number phone municipality}"
+
+
+def phone_forms(phone: str | None) -> str:
+    """Digits of a phone number in national and international form, so either way of typing finds it."""
+    digits = _NON_DIGITS.sub("", phone or "")
+    if not digits:
+        return ""
+    forms = [digits]
+    if digits.startswith("00"):
+        digits = digits[2:]
+        forms.append(digits)
+    if digits.startswith("49"):
+        forms.append("0" + digits[2:])
+    elif digits.startswith("0"):
+        forms.append("49" + digits[1:])
+    return " ".join(dict.fromkeys(forms))
+
+
+def index_person(conn: Connection, person: Person) -> None:
+    unindex_person(conn, person.id)
+    parts = (person.family_name, person.given_names, person.family_name_latin, person.given_names_latin)
+    conn.execute(
+        "INSERT INTO person_fts (person_id, names, keys, case_number, phone, municipality)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        (
+            person.id,
+            " ".join(p for p in parts if p),
+            names.search_terms(*parts),
+            person.case_number,
+            phone_forms(person.phone),
+            person.municipality or "",
+        ),
+    )
+    conn.execute(
+        "INSERT INTO person_key (person_id, name_key, birth_year) VALUES (?, ?, ?)",
+        (person.id, _name_key(person), person.effective_birth_year),
+    )
+
+
+def unindex_person(conn: Connection, person_id: str) -> None:
+    conn.execute("DELETE FROM person_fts WHERE person_id = ?", (person_id,))
+    conn.execute("DELETE FROM person_key WHERE person_id = ?", (person_id,))
+
+
+def rebuild(conn: Connection, persons: Iterable[Person]) -> None:
+    conn.execute("DELETE FROM person_fts")
+    conn.execute("DELETE FROM person_key")
+    for person in persons:
+        index_person(conn, person)
+
+
+def _quote(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"*'
+
+
+def match_expression(query: str) -> str | None:
+    """An FTS5 expression: each alternative's terms must all match as prefixes; alternatives are OR-ed."""
+    alternatives = names.query_alternatives(query)
+    digits = _NON_DIGITS.sub("", query)
+    if len(digits) >= 3 and len(digits) * 2 >= len(query.strip()):
+        alternatives.append([digits])
+    clauses = [
+        "(" + " AND ".join(f"{_COLUMNS} : {_quote(t)}" for t in terms) + ")" for terms in alternatives if terms
+    ]
+    return " OR ".join(clauses) if clauses else None
+
+
+def search(conn: Connection, query: str, limit: int = 200) -> list[str]:
+    """Ids of matching persons, best match first."""
+    expression = match_expression(query)
+    if expression is None:
+        return []
+    rows = conn.execute(
+        "SELECT person_id FROM person_fts WHERE person_fts MATCH ? ORDER BY bm25(person_fts) LIMIT ?",
+        (expression, limit),
+    )
+    return [r[0] for r in rows]
+
+
+def _name_key(person: Person) -> str:
+    return names.name_key(
+        person.family_name_latin or person.family_name, person.given_names_latin or person.given_names
+    )
+
+
+def possible_duplicates(conn: Connection, person: Person) -> list[str]:
+    """Other persons with the same normalised name and the same birth year (or both unknown)."""
+    key = _name_key(person)
+    if not key:
+        return []
+    rows = conn.execute(
+        "SELECT person_id FROM person_key WHERE name_key = ? AND birth_year IS ? AND person_id != ?",
+        (key, person.effective_birth_year, person.id),
+    )
+    return [r[0] for r in rows]

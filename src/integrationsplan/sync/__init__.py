@@ -1,0 +1,1 @@
+"""Synchronisation between devices: the hybrid logical clock now, bundles and merging later."""

@@ -1,0 +1,38 @@
+"""Shared fixtures: real encrypted databases in temporary folders, German as the language of messages."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+# Without a display and without a platform, Qt aborts the whole process.
+os.environ["QT_QPA_PLATFORM"] = os.environ.get("QT_QPA_PLATFORM") or "offscreen"
+
+from integrationsplan import i18n  # noqa: E402
+from integrationsplan.storage import Database  # noqa: E402
+
+PASSPHRASE = "correct horse battery staple"
+
+
+@pytest.fixture(autouse=True)
+def _german() -> Iterator[None]:
+    i18n.set_language("de")
+    yield
+    i18n.set_language("de")
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "fall.db"
+
+
+@pytest.fixture
+def db(db_path: Path) -> Iterator[Database]:
+    database = Database.create(db_path, PASSPHRASE, device_name="test", case_prefix="T")
+    try:
+        yield database
+    finally:
+        database.close()
