@@ -11,8 +11,8 @@ import pytest
 # Without a display and without a platform, Qt aborts the whole process.
 os.environ["QT_QPA_PLATFORM"] = os.environ.get("QT_QPA_PLATFORM") or "offscreen"
 
-from integrationsplan import i18n  # noqa: E402
-from integrationsplan.storage import Database  # noqa: E402
+from integrationsplan import i18n
+from integrationsplan.storage import Database
 
 PASSPHRASE = "correct horse battery staple"
 

@@ -31,14 +31,12 @@ def cmd_init(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     from integrationsplan import demo
 
-    if args.db.exists():
-        db = _open(args)
-    else:
-        db = Database.create(args.db, obtain(args.passphrase_file, confirm=True))
-    with db:
+    exists = args.db.exists()
+    passphrase = obtain(args.passphrase_file, confirm=not exists)
+    with Database.open(args.db, passphrase) if exists else Database.create(args.db, passphrase) as db:
         counts = demo.fill(db, persons=args.persons, seed=args.seed)
-    print(_("Demo data written: {persons} persons, {plans} plans, {sessions} sessions.").format(
-        persons=counts.get("persons", 0), plans=counts.get("plans", 0), sessions=counts.get("sessions", 0)))  # fmt: skip
+    message = _("Demo data written: {persons} persons, {plans} plans, {sessions} sessions.")
+    print(message.format(persons=counts["persons"], plans=counts["plans"], sessions=counts["sessions"]))
     return 0
 
 
@@ -60,9 +58,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_passwd(args: argparse.Namespace) -> int:
     with _open(args) as db:
-        new = obtain(
-            args.new_passphrase_file, env_var=NEW_ENV_VAR, confirm=True, prompt=_("New passphrase: ")
-        )
+        new = obtain(args.new_passphrase_file, env_var=NEW_ENV_VAR, confirm=True, prompt=_("New passphrase: "))
         db.rekey(new)
     print(_("The passphrase has been changed."))
     return 0
@@ -83,9 +79,17 @@ def cmd_gui(args: argparse.Namespace) -> int:
     return 1
 
 
+def _count(text: str) -> int:
+    value = int(text)
+    if not 1 <= value <= 100_000:
+        raise argparse.ArgumentTypeError(_("between 1 and 100,000"))
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="integrationsplan", description=_("Integration plans and case management, offline and encrypted.")
+        prog="integrationsplan",
+        description=_("Integration plans and case management, offline and encrypted."),
     )
     parser.add_argument("--version", action="version", version=f"integrationsplan {__version__}")
     parser.add_argument("--lang", help=_("language of messages (default: de)"))
@@ -104,7 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument("--device-name", help=_("name of this device (default: the computer's name)"))
     init.add_argument("--case-prefix", help=_("prefix of the case numbers made on this device"))
     demo = command("demo", cmd_demo, _("fill a database with synthetic demo data"))
-    demo.add_argument("--persons", type=int, default=200, help=_("number of persons (default: 200)"))
+    demo.add_argument("--persons", type=_count, default=200, help=_("number of persons (default: 200)"))
     demo.add_argument("--seed", type=int, default=1, help=_("random seed (default: 1)"))
     command("check", cmd_check, _("check integrity and foreign keys and print counts"))
     passwd = command("passwd", cmd_passwd, _("change the passphrase"))

@@ -48,7 +48,8 @@ def obtain(file: Path | None, *, env_var: str = ENV_VAR, confirm: bool = False, 
             raise PassphraseError(N_("The two passphrases differ."))
     else:
         raise PassphraseError(
-            N_("No passphrase given: use --passphrase-file FILE, the variable {var}, or a terminal."), var=env_var
+            N_("No passphrase given: use --passphrase-file FILE, the variable {var}, or a terminal."),
+            var=env_var,
         )
     if not value:
         raise PassphraseError(N_("The passphrase must not be empty."))

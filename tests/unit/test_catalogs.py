@@ -60,7 +60,10 @@ def test_catalog_compiles_and_keeps_placeholders(po: Path) -> None:
         expected = set(PLACEHOLDER.findall(ids[-1])) | set(PLACEHOLDER.findall(ids[0]))
         for text in strings:
             assert set(PLACEHOLDER.findall(text)) <= expected, (message.id, text)
-            assert set(PLACEHOLDER.findall(text)) >= set(PLACEHOLDER.findall(ids[0])) - {"{n}"}, (message.id, text)
+            assert set(PLACEHOLDER.findall(text)) >= set(PLACEHOLDER.findall(ids[0])) - {"{n}"}, (
+                message.id,
+                text,
+            )
     assert not list(catalog.check()), list(catalog.check())
     write_mo(io.BytesIO(), catalog)
 

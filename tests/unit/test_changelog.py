@@ -79,7 +79,8 @@ class ChangeLogMachine(RuleBasedStateMachine):
     @rule(plan=plans, day=days)
     def new_version(self, plan: str, day: date) -> None:
         found = self.db.plans.find(plan)
-        if found and day >= found.created_on:
+        newest = found and self.db.plans.current(found.person_id)
+        if found and newest and newest.id == plan and day >= found.created_on:
             self.db.plans.new_version(plan, day)
 
     @rule(person=persons)
@@ -92,7 +93,7 @@ class ChangeLogMachine(RuleBasedStateMachine):
         if self.db.goals.find(goal):
             self.db.goals.delete(goal)
 
-    @rule(jump=st.integers(min_value=-10**9, max_value=10**7))
+    @rule(jump=st.integers(min_value=-(10**9), max_value=10**7))
     def wall_clock_jumps(self, jump: int) -> None:
         self.now += jump
 

@@ -188,9 +188,7 @@ VALID_RECORDS: dict[str, Callable[[], object]] = {
         referral_target=ReferralTarget.COURSE_PROVIDER,
     ),
     "review": lambda: Review(plan_id=PLAN_ID, held_on=START),
-    "assessment": lambda: GoalAssessment(
-        review_id="r", goal_id="g", outcome="gut", new_status=GoalStatus.ACHIEVED
-    ),
+    "assessment": lambda: GoalAssessment(review_id="r", goal_id="g", outcome="gut", new_status=GoalStatus.ACHIEVED),
     "signature": lambda: Signature(plan_id=PLAN_ID, role=SignerRole.CLIENT, signed_on=START, place="Kassel"),
     "session": session,
     "session-full": lambda: session(
@@ -216,8 +214,7 @@ def test_valid_records_pass(make: Callable[[], object]) -> None:
 def test_new_records_get_distinct_ids() -> None:
     assert person(id="x").id == "x"
     assert (
-        Goal(plan_id=PLAN_ID, area=LifeArea.WORK, text="a").id
-        != Goal(plan_id=PLAN_ID, area=LifeArea.WORK, text="a").id
+        Goal(plan_id=PLAN_ID, area=LifeArea.WORK, text="a").id != Goal(plan_id=PLAN_ID, area=LifeArea.WORK, text="a").id
     )
 
 
@@ -529,9 +526,7 @@ def test_assessment_of_a_goal_from_another_plan_is_refused() -> None:
 
 
 def test_case_closure_before_counselling_start_is_refused() -> None:
-    closure = CaseClosure(
-        person_id=PERSON_ID, closed_on=START - timedelta(days=1), reason=ClosureReason.OTHER
-    )
+    closure = CaseClosure(person_id=PERSON_ID, closed_on=START - timedelta(days=1), reason=ClosureReason.OTHER)
     closure.validate()
     with pytest.raises(ValidationError) as caught:
         closure.validate(person())
@@ -591,9 +586,7 @@ def test_draft_session_may_change_and_be_finalised() -> None:
 def test_counselling_limit(start: date, extended: bool, limit: date) -> None:
     assert counselling_limit(start, extended) == limit
     reason = "Ausbildung" if extended else None
-    assert (
-        person(counselling_start=start, extended=extended, extension_reason=reason).counselling_limit == limit
-    )
+    assert person(counselling_start=start, extended=extended, extension_reason=reason).counselling_limit == limit
 
 
 def test_add_years_on_29_february() -> None:

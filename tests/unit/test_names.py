@@ -15,8 +15,7 @@ def matches(stored: str, query: str) -> bool:
     """Mimic the FTS5 prefix search: some alternative whose every term prefixes a stored term."""
     terms = search_terms(stored).split()
     return any(
-        all(any(term.startswith(q) for term in terms) for q in alternative)
-        for alternative in query_alternatives(query)
+        all(any(term.startswith(q) for term in terms) for q in alternative) for alternative in query_alternatives(query)
     )
 
 

@@ -19,11 +19,7 @@ PASS = "erste Passphrase"
 
 def _files(path: Path) -> dict[str, bytes]:
     """The database and its WAL; the -shm index and the .lock sidecar hold no data."""
-    return {
-        p.name: p.read_bytes()
-        for p in path.parent.iterdir()
-        if p.name in (path.name, path.name + "-wal")
-    }
+    return {p.name: p.read_bytes() for p in path.parent.iterdir() if p.name in (path.name, path.name + "-wal")}
 
 
 def _with_person(path: Path) -> None:

@@ -242,9 +242,7 @@ def full_graph(db: Database) -> list[tuple[str, Any]]:
     keep(
         "case_closure",
         db.closures.add(
-            CaseClosure(
-                person_id=other.id, closed_on=date(2024, 12, 1), reason=ClosureReason.MOVED_AWAY, note="weg"
-            )
+            CaseClosure(person_id=other.id, closed_on=date(2024, 12, 1), reason=ClosureReason.MOVED_AWAY, note="weg")
         ),
     )
     household = keep("household", db.households.add(Household(label="Familie Haile", note="fünf Personen")))
@@ -279,9 +277,7 @@ def full_graph(db: Database) -> list[tuple[str, Any]]:
     )
     keep(
         "need",
-        db.needs.add(
-            Need(plan_id=plan.id, area=LifeArea.HOUSING, client_view="Wohnung", manager_view="dringend")
-        ),
+        db.needs.add(Need(plan_id=plan.id, area=LifeArea.HOUSING, client_view="Wohnung", manager_view="dringend")),
     )
     goal = keep(
         "goal",
@@ -302,9 +298,7 @@ def full_graph(db: Database) -> list[tuple[str, Any]]:
     )
     keep(
         "goal",
-        db.goals.add(
-            Goal(plan_id=plan.id, area=LifeArea.OTHER, text="zweites Ziel", carried_from_goal_id=goal.id)
-        ),
+        db.goals.add(Goal(plan_id=plan.id, area=LifeArea.OTHER, text="zweites Ziel", carried_from_goal_id=goal.id)),
     )
     keep(
         "step",
@@ -325,9 +319,7 @@ def full_graph(db: Database) -> list[tuple[str, Any]]:
     review = keep("review", db.reviews.add(Review(plan_id=plan.id, held_on=date(2024, 4, 1), note="gut")))
     keep(
         "goal_assessment",
-        db.assessments.add(
-            GoalAssessment(review_id=review.id, goal_id=goal.id, outcome="läuft", new_status=None)
-        ),
+        db.assessments.add(GoalAssessment(review_id=review.id, goal_id=goal.id, outcome="läuft", new_status=None)),
     )
     keep(
         "signature",
@@ -456,9 +448,7 @@ def test_where_matches_enums_dates_booleans_and_none(db: Database) -> None:
     assert db.persons.where(interpreter_needed=None) == [c]
     assert db.persons.where(birth_date=None, order_by="family_name DESC") == [c, b]
     assert db.persons.where(order_by="family_name") == [a, b, c]
-    s = db.sessions.add(
-        CounsellingSession(person_id=a.id, held_on=START, next_appointment=datetime(2024, 2, 1, 9, 15))
-    )
+    s = db.sessions.add(CounsellingSession(person_id=a.id, held_on=START, next_appointment=datetime(2024, 2, 1, 9, 15)))
     assert db.sessions.where(next_appointment=datetime(2024, 2, 1, 9, 15)) == [s]
     with pytest.raises(ValueError, match="bad query"):
         db.persons.where(no_such_column=1)
@@ -655,9 +645,7 @@ def test_deleting_a_person_cascades_and_leaves_one_tombstone_per_row(db: Databas
     assert all(r["field"] == "" and r["value"] is None for r in tombstones)
     # A tombstone records the newest clock it replaced.
     person_tomb = next(r for r in tombstones if r["row_id"] == p.id)
-    assert person_tomb["seen_hlc"] == max(
-        r["hlc"] for r in log_rows(db, "row_id = ? AND op = 'set'", (p.id,))
-    )
+    assert person_tomb["seen_hlc"] == max(r["hlc"] for r in log_rows(db, "row_id = ? AND op = 'set'", (p.id,)))
     assert {t: set(ids) for t, ids in db.last_changes.deleted.items() if ids} == gone
     assert db.persons.search("Haile") == []
 
@@ -688,9 +676,7 @@ def test_new_version_closes_the_old_plan_and_carries_open_goals(db: Database) ->
     open_goal = add_goal(db, v1, "offen", priority=Priority.HIGH, target_date=date(2025, 1, 1))
     working = add_goal(db, v1, "in Arbeit", status=GoalStatus.IN_PROGRESS, status_date=date(2024, 3, 1))
     achieved = add_goal(db, v1, "erreicht", status=GoalStatus.ACHIEVED, status_date=date(2024, 4, 1))
-    dropped = add_goal(
-        db, v1, "fallen gelassen", status=GoalStatus.DROPPED, status_date=START, status_reason="x"
-    )
+    dropped = add_goal(db, v1, "fallen gelassen", status=GoalStatus.DROPPED, status_date=START, status_reason="x")
     todo = db.steps.add(Step(goal_id=open_goal.id, text="anrufen", due_date=date(2024, 7, 1)))
     db.steps.add(Step(goal_id=open_goal.id, text="erledigt", done_on=date(2024, 2, 1)))
     db.steps.add(Step(goal_id=achieved.id, text="Schritt eines erreichten Ziels"))
@@ -803,9 +789,7 @@ def test_assessment_of_a_goal_from_another_plan_is_refused(db: Database) -> None
     review = db.reviews.add(Review(plan_id=plan_a.id, held_on=date(2024, 5, 1)))
     counts = db.counts()
     with pytest.raises(ValidationError) as caught:
-        db.assessments.add(
-            GoalAssessment(review_id=review.id, goal_id=foreign_goal.id, new_status=GoalStatus.ACHIEVED)
-        )
+        db.assessments.add(GoalAssessment(review_id=review.id, goal_id=foreign_goal.id, new_status=GoalStatus.ACHIEVED))
     assert caught.value.field == "goal_id"
     assert db.counts() == counts
     assert db.goals.get(foreign_goal.id).status is GoalStatus.OPEN
@@ -817,9 +801,7 @@ def test_assessment_moves_the_goal_status_to_the_review_date(db: Database) -> No
     goal = add_goal(db, plan)
     review = db.reviews.add(Review(plan_id=plan.id, held_on=date(2024, 5, 1)))
     assessment = db.assessments.add(
-        GoalAssessment(
-            review_id=review.id, goal_id=goal.id, outcome="Zertifikat B1", new_status=GoalStatus.ACHIEVED
-        )
+        GoalAssessment(review_id=review.id, goal_id=goal.id, outcome="Zertifikat B1", new_status=GoalStatus.ACHIEVED)
     )
     assert db.assessments.get(assessment.id) == assessment
     moved = db.goals.get(goal.id)
@@ -848,9 +830,7 @@ def test_assessment_that_would_break_the_goal_is_rolled_back(db: Database) -> No
     counts = db.counts()
     with pytest.raises(ValidationError) as caught:
         # Dropped needs a reason, and there is no outcome to give one.
-        db.assessments.add(
-            GoalAssessment(review_id=review.id, goal_id=goal.id, new_status=GoalStatus.DROPPED)
-        )
+        db.assessments.add(GoalAssessment(review_id=review.id, goal_id=goal.id, new_status=GoalStatus.DROPPED))
     assert caught.value.field == "status_reason"
     assert db.counts() == counts
     assert db.goals.get(goal.id) == goal
@@ -873,9 +853,7 @@ def test_finalised_session_cannot_change_but_takes_an_addendum(db: Database) -> 
         assert caught.value.field == next(iter(change))
     assert db.counts() == counts
     assert db.sessions.get(final.id) == final
-    addendum = db.addenda.add(
-        SessionAddendum(session_id=final.id, written_on=START, text="Korrektur: 14 Uhr")
-    )
+    addendum = db.addenda.add(SessionAddendum(session_id=final.id, written_on=START, text="Korrektur: 14 Uhr"))
     assert db.addenda.where(session_id=final.id) == [addendum]
 
 
@@ -895,9 +873,7 @@ def test_addenda_cannot_be_changed(db: Database) -> None:
 
 def test_health_data_needs_special_categories_consent(db: Database) -> None:
     p = add_person(db)
-    db.consents.add(
-        Consent(person_id=p.id, kind=ConsentKind.DATA_PROCESSING, given_on=START, form=ConsentForm.WRITTEN)
-    )
+    db.consents.add(Consent(person_id=p.id, kind=ConsentKind.DATA_PROCESSING, given_on=START, form=ConsentForm.WRITTEN))
     special_consent(db, p, withdrawn_on=TODAY)  # withdrawn today: no longer valid
     for fields in ({"health": "Asthma"}, {"disability": "GdB 30"}):
         with pytest.raises(ValidationError) as caught:

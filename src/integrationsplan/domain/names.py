@@ -97,10 +97,10 @@ def skeleton(token: str) -> str:
     sch->sh, ck/q/c->k, ph->f, th->t, gh->g, kh->h, x->ks, w->v, j->y; repeated
     letters collapse; vowels a e i o u are dropped, and y too unless it starts the
     token. Without any consonant the folded token is returned; tokens outside the
-    Latin alphabet are returned folded.
+    Latin alphabet, and tokens with digits (case and phone numbers), are returned folded.
     """
     folded = "".join(fold(token).split())
-    if not _LATIN_TOKEN.fullmatch(folded):
+    if not _LATIN_TOKEN.fullmatch(folded) or any(ch.isdigit() for ch in folded):
         return folded
     s = _FINAL_H.sub("", folded) if len(folded) > 3 else folded
     s = _REPEATS.sub(r"\1", _SOUND.sub(lambda m: _SOUNDS[m.group()], s))

@@ -78,9 +78,7 @@ class Person:
                     N_("The birth year {year} is implausible."), field="birth_year", year=self.birth_year
                 )
             if self.birth_date is not None and self.birth_date.year != self.birth_year:
-                raise ValidationError(
-                    N_("The birth year does not match the birth date."), field="birth_year"
-                )
+                raise ValidationError(N_("The birth year does not match the birth date."), field="birth_year")
         check_order(
             self.birth_date, self.entry_date, "entry_date",
             N_("The entry date {later} lies before the birth date {earlier}."),
@@ -90,9 +88,7 @@ class Person:
             N_("The date of follow-up accommodation {later} lies before the entry date {earlier}."),
         )  # fmt: skip
         if self.extended and not (self.extension_reason or "").strip():
-            raise ValidationError(
-                N_("An extension to four years needs a reason."), field="extension_reason"
-            )
+            raise ValidationError(N_("An extension to four years needs a reason."), field="extension_reason")
 
     @property
     def counselling_limit(self) -> date:
@@ -159,7 +155,13 @@ class Resources:
     def validate(self) -> None:
         for name in ("german_course", "german_certificate", "school_qualification"):
             check_text(getattr(self, name), name)
-        for name in ("vocational_training", "studies", "recognition", "work_experience", *self.SPECIAL_FIELDS):
+        for name in (
+            "vocational_training",
+            "studies",
+            "recognition",
+            "work_experience",
+            *self.SPECIAL_FIELDS,
+        ):
             check_text(getattr(self, name), name, multiline=True)
         if self.schooling_years is not None and not 0 <= self.schooling_years <= 30:
             raise ValidationError(

@@ -110,9 +110,7 @@ class Goal:
         if self.status is not GoalStatus.OPEN and self.status_date is None:
             raise ValidationError(N_("A status change needs a date."), field="status_date")
         if self.status in (GoalStatus.DROPPED, GoalStatus.NOT_ACHIEVED) and not (self.status_reason or "").strip():
-            raise ValidationError(
-                N_("Say why the goal was dropped or not achieved."), field="status_reason"
-            )
+            raise ValidationError(N_("Say why the goal was dropped or not achieved."), field="status_reason")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -169,9 +167,7 @@ class GoalAssessment:
     def validate(self, review: Review | None = None, goal: Goal | None = None) -> None:
         check_text(self.outcome, "outcome", multiline=True)
         if review is not None and goal is not None and goal.plan_id != review.plan_id:
-            raise ValidationError(
-                N_("A review can only assess goals of its own plan."), field="goal_id"
-            )
+            raise ValidationError(N_("A review can only assess goals of its own plan."), field="goal_id")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

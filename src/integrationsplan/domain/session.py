@@ -40,9 +40,7 @@ class CounsellingSession:
                 minutes=self.duration_minutes,
             )  # fmt: skip
         if self.next_appointment is not None and self.next_appointment.date() < self.held_on:
-            raise ValidationError(
-                N_("The next appointment lies before this session."), field="next_appointment"
-            )
+            raise ValidationError(N_("The next appointment lies before this session."), field="next_appointment")
         if len(set(self.topics)) != len(self.topics):
             raise ValidationError(N_("A topic is listed twice."), field="topics")
 

@@ -99,8 +99,7 @@ class Writer:
         self._check_table(table)
         for ref in self.refs.get(table, []):
             dependants = [
-                r[0]
-                for r in self.conn.execute(f"SELECT id FROM {ref.child_table} WHERE {ref.column} = ?", (row_id,))
+                r[0] for r in self.conn.execute(f"SELECT id FROM {ref.child_table} WHERE {ref.column} = ?", (row_id,))
             ]
             for dependant in dependants:
                 if ref.nullable:
@@ -130,7 +129,8 @@ class Writer:
 
     def _last_hlc(self, table: str, row_id: str, name: str) -> int:
         row = self.conn.execute(
-            "SELECT max(hlc) FROM change_log WHERE tbl = ? AND row_id = ? AND field = ?", (table, row_id, name)
+            "SELECT max(hlc) FROM change_log WHERE tbl = ? AND row_id = ? AND field = ?",
+            (table, row_id, name),
         ).fetchone()
         return row[0] or 0
 

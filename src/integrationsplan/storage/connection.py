@@ -124,9 +124,7 @@ def connect(path: Path, passphrase: str, *, create: bool) -> Connection:
 
 def _keyed(target: str, raw_key: str, path: Path) -> Connection:
     try:
-        conn = sqlcipher3.connect(
-            target, isolation_level=None, check_same_thread=False, uri=target.startswith("file:")
-        )
+        conn = sqlcipher3.connect(target, isolation_level=None, check_same_thread=False, uri=target.startswith("file:"))
     except sqlcipher3.OperationalError as exc:
         raise errors.ReadOnlyLocation(path=path.parent) from exc
     conn.set_key(raw_key)

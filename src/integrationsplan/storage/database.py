@@ -10,12 +10,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from integrationsplan.domain.consent import Consent
+from integrationsplan.domain.errors import ValidationError
 from integrationsplan.domain.household import Household, HouseholdMember
-from integrationsplan.domain.person import CaseClosure, Person, ResidenceStatus
+from integrationsplan.domain.person import CaseClosure, ResidenceStatus
 from integrationsplan.domain.plan import Goal, Need, Signature
 from integrationsplan.domain.rules import new_id
 from integrationsplan.domain.session import Referral, SessionGoal, SessionParticipant
+from integrationsplan.i18n import N_
 from integrationsplan.storage import connection, errors, migrate, search
 from integrationsplan.storage.changes import Changes, Writer, references
 from integrationsplan.storage.records import TABLES
@@ -23,8 +24,8 @@ from integrationsplan.storage.repositories import (
     Addenda,
     Assessments,
     Consents,
-    PlanContent,
     Persons,
+    PlanContent,
     Plans,
     ResourcesRepository,
     Reviews,
@@ -84,13 +85,18 @@ class Database:
 
     @classmethod
     def create(
-        cls, path: Path | str, passphrase: str, *, device_name: str | None = None, case_prefix: str | None = None
+        cls,
+        path: Path | str,
+        passphrase: str,
+        *,
+        device_name: str | None = None,
+        case_prefix: str | None = None,
     ) -> Database:
         path = Path(path)
         device_id = new_id()
         prefix = case_prefix or default_case_prefix(device_id)
         if not _PREFIX.match(prefix):
-            raise ValueError("case prefix must be 1–8 letters or digits")
+            raise ValidationError(N_("A case number prefix has 1 to 8 letters or digits."), field="case_prefix")
         lock = _locked(path)
         try:
             conn = connection.connect(path, passphrase, create=True)

@@ -9,12 +9,11 @@ import typing
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from enum import Enum
-from functools import cache
 from typing import Any, TypeVar
 
 from integrationsplan.domain.consent import Consent
 from integrationsplan.domain.household import Household, HouseholdMember
-from integrationsplan.domain.person import CaseClosure, Person, Resources, ResidenceStatus
+from integrationsplan.domain.person import CaseClosure, Person, ResidenceStatus, Resources
 from integrationsplan.domain.plan import Goal, GoalAssessment, Need, Plan, Review, Signature, Step
 from integrationsplan.domain.session import (
     CounsellingSession,
@@ -86,10 +85,14 @@ def _converters(hint: Any) -> tuple[Converter, Converter]:
     return _identity, _identity
 
 
-@cache
+_FIELDS: dict[type[Any], tuple[tuple[str, Converter, Converter], ...]] = {}
+
+
 def _fields(cls: type[Any]) -> tuple[tuple[str, Converter, Converter], ...]:
-    hints = typing.get_type_hints(cls)
-    return tuple((f.name, *_converters(hints[f.name])) for f in dataclasses.fields(cls))
+    if cls not in _FIELDS:
+        hints = typing.get_type_hints(cls)
+        _FIELDS[cls] = tuple((f.name, *_converters(hints[f.name])) for f in dataclasses.fields(cls))
+    return _FIELDS[cls]
 
 
 def columns(cls: type[Any]) -> tuple[str, ...]:

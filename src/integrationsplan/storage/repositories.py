@@ -34,9 +34,7 @@ class Persons(Repository[Person]):
             while True:
                 candidate = f"{prefix}-{number:05d}"
                 number += 1
-                if not self.db.conn.execute(
-                    "SELECT 1 FROM person WHERE case_number = ?", (candidate,)
-                ).fetchone():
+                if not self.db.conn.execute("SELECT 1 FROM person WHERE case_number = ?", (candidate,)).fetchone():
                     break
             self.db.conn.execute("UPDATE device SET next_case_number = ?", (number,))
         return candidate
@@ -65,9 +63,7 @@ class ResourcesRepository(Repository[Resources]):
 
     def validate(self, record: Resources, old: Resources | None) -> None:
         super().validate(record, old)
-        special_changed = old is None or any(
-            getattr(record, f) != getattr(old, f) for f in Resources.SPECIAL_FIELDS
-        )
+        special_changed = old is None or any(getattr(record, f) != getattr(old, f) for f in Resources.SPECIAL_FIELDS)
         if record.has_special_data() and special_changed:
             consents = self.db.consents.where(person_id=record.person_id)
             if not has_valid_consent(consents, ConsentKind.SPECIAL_CATEGORIES, date.today()):
@@ -213,9 +209,7 @@ class Sessions(Repository[CounsellingSession]):
 
     def check_delete(self, record: CounsellingSession) -> None:
         if record.is_final:
-            raise ValidationError(
-                N_("A finalised session is kept; correct it with an addendum."), field="finalised_on"
-            )
+            raise ValidationError(N_("A finalised session is kept; correct it with an addendum."), field="finalised_on")
 
 
 class Addenda(Repository[SessionAddendum]):

@@ -87,4 +87,3 @@ class Repository(Generic[T]):
         cursor = self.db.conn.execute(sql, params)
         names = [d[0] for d in cursor.description]
         return [from_row(self.type, dict(zip(names, row, strict=True))) for row in cursor.fetchall()]
-

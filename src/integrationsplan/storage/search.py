@@ -33,8 +33,7 @@ def index_person(conn: Connection, person: Person) -> None:
     unindex_person(conn, person.id)
     parts = (person.family_name, person.given_names, person.family_name_latin, person.given_names_latin)
     conn.execute(
-        "INSERT INTO person_fts (person_id, names, keys, case_number, phone, municipality)"
-        " VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO person_fts (person_id, names, keys, case_number, phone, municipality) VALUES (?, ?, ?, ?, ?, ?)",
         (
             person.id,
             " ".join(p for p in parts if p),
@@ -62,7 +61,7 @@ def rebuild(conn: Connection, persons: Iterable[Person]) -> None:
         index_person(conn, person)
 
 
-def _quote(term: str) -> str:
+def quote_term(term: str) -> str:
     return '"' + term.replace('"', '""') + '"*'
 
 
@@ -73,7 +72,7 @@ def match_expression(query: str) -> str | None:
     if len(digits) >= 3 and len(digits) * 2 >= len(query.strip()):
         alternatives.append([digits])
     clauses = [
-        "(" + " AND ".join(f"{_COLUMNS} : {_quote(t)}" for t in terms) + ")" for terms in alternatives if terms
+        "(" + " AND ".join(f"{_COLUMNS} : {quote_term(t)}" for t in terms) + ")" for terms in alternatives if terms
     ]
     return " OR ".join(clauses) if clauses else None
 
