@@ -12,6 +12,7 @@ from integrationsplan.domain.errors import ValidationError
 from integrationsplan.i18n import _, ngettext
 from integrationsplan.passphrase import NEW_ENV_VAR, PassphraseError, obtain
 from integrationsplan.storage import Database, StorageError
+from integrationsplan.sync.projection import differences
 
 KNOWN_ERRORS = (StorageError, ValidationError, PassphraseError)
 
@@ -43,6 +44,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     with _open(args) as db:
         problems = db.check()
+        problems += [_("not explained by the change log: {row}").format(row=row) for row in differences(db.conn)]
         print(_("Schema version: {v}").format(v=db.schema_version))
         for table, count in db.counts().items():
             print(f"{table:24} {count:>9}")

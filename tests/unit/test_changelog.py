@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import Bundle, RuleBasedStateMachine, invariant, rule
 
 from integrationsplan.domain.codes import GoalStatus, LifeArea, PlanStatus, Responsible
+from integrationsplan.domain.household import Household, HouseholdMember
 from integrationsplan.domain.person import Person
 from integrationsplan.domain.plan import Goal, Plan, Step
 from integrationsplan.storage import Database
@@ -29,6 +30,7 @@ class ChangeLogMachine(RuleBasedStateMachine):
     persons = Bundle("persons")
     plans = Bundle("plans")
     goals = Bundle("goals")
+    households = Bundle("households")
 
     def __init__(self) -> None:
         super().__init__()
@@ -48,6 +50,20 @@ class ChangeLogMachine(RuleBasedStateMachine):
         person = Person(case_number=self.db.persons.next_case_number(), counselling_start=start,
                         family_name=family, given_names=given)  # fmt: skip
         return self.db.persons.add(person).id
+
+    @rule(target=households, label=optional_names)
+    def add_household(self, label: str | None) -> str:
+        return self.db.households.add(Household(label=label)).id
+
+    @rule(household=households, person=persons)
+    def join_household(self, household: str, person: str) -> None:
+        if self.db.households.find(household) and self.db.persons.find(person):
+            self.db.members.add(HouseholdMember(household_id=household, person_id=person))
+
+    @rule(household=households)
+    def delete_household(self, household: str) -> None:
+        if self.db.households.find(household):
+            self.db.households.delete(household)
 
     @rule(person=persons, family=optional_names, municipality=optional_names)
     def edit_person(self, person: str, family: str | None, municipality: str | None) -> None:

@@ -496,10 +496,13 @@ def test_last_changes_names_table_and_id(db: Database) -> None:
     assert not db.last_changes.updated.get("person")
 
 
-def test_insert_logs_one_set_per_non_null_field(db: Database) -> None:
+def test_insert_logs_the_id_and_one_set_per_non_null_field(db: Database) -> None:
+    empty = db.households.add(Household())
+    assert [(r["field"], r["value"]) for r in log_rows(db, "row_id = ?", (empty.id,))] == [("id", empty.id)]
     p = add_person(db, family_name="Ali", birth_year=1990)
     rows = log_rows(db, "row_id = ?", (p.id,))
     assert {r["field"] for r in rows} == {
+        "id",
         "case_number",
         "counselling_start",
         "family_name",
@@ -508,7 +511,7 @@ def test_insert_logs_one_set_per_non_null_field(db: Database) -> None:
         "extended",
     }
     assert all(r["op"] == "set" and r["tbl"] == "person" and r["seen_hlc"] == 0 for r in rows)
-    assert [r["device_seq"] for r in rows] == list(range(1, len(rows) + 1))
+    assert [r["device_seq"] for r in rows] == list(range(rows[0]["device_seq"], rows[0]["device_seq"] + len(rows)))
     hlcs = [r["hlc"] for r in rows]
     assert hlcs == sorted(set(hlcs))
 

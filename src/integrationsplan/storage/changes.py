@@ -74,9 +74,10 @@ class Writer:
             [row[n] for n in names],
         )
         row_id = row["id"]
+        # The id entry records the row's birth even when every other field is empty; unset fields need
+        # no entry because a fresh row has no history and replaying defaults them to NULL.
         for name in names:
-            # A fresh row has no history, so unset fields need no entry: rebuilding defaults them to NULL.
-            if name != "id" and row[name] is not None:
+            if name == "id" or row[name] is not None:
                 self._log(table, row_id, name, "set", row[name], 0)
         self.changes.inserted[table].add(row_id)
 

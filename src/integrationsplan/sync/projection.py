@@ -40,3 +40,16 @@ def current(conn: Connection) -> Rows:
             for row in conn.execute(f"SELECT {', '.join(names)} FROM {table}")
         }
     return result
+
+
+def differences(conn: Connection, limit: int = 20) -> list[str]:
+    """Rows where the tables and the replayed log disagree; empty when the log explains every row."""
+    replayed, stored = project(conn), current(conn)
+    found = []
+    for table in TABLES:
+        for row_id in sorted(replayed[table].keys() | stored[table].keys()):
+            if replayed[table].get(row_id) != stored[table].get(row_id):
+                found.append(f"{table} {row_id}")
+                if len(found) >= limit:
+                    return found
+    return found
