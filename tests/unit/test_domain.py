@@ -453,7 +453,7 @@ def test_check_text_accepts_every_printable_short_text(text: str) -> None:
 
 @given(
     st.text(max_size=20),
-    st.characters(categories=("Cc", "Cs"), exclude_characters="\n\t"),
+    st.characters(categories=("Cc", "Cs"), exclude_characters="\r\n\t"),
     st.text(max_size=20),
 )
 def test_check_text_rejects_any_control_character_or_surrogate(before: str, bad: str, after: str) -> None:
@@ -679,3 +679,12 @@ def test_records_are_immutable() -> None:
     p = person()
     with pytest.raises(AttributeError):
         p.family_name = "x"  # type: ignore[misc]
+
+
+def test_line_ends_and_blank_looking_control_characters() -> None:
+    check_text("Zeile 1\r\nZeile 2", "note", multiline=True)  # pasted from Windows
+    for bad in ("a\rb", "\x1f", "\x1c\x1d"):
+        with pytest.raises(ValidationError):
+            check_text(bad, "name")
+    with pytest.raises(ValidationError):
+        check_text("\x1f", "note", multiline=True)

@@ -29,6 +29,9 @@ def _bad_char(ch: str, multiline: bool) -> bool:
 
 
 def check_text(value: str | None, field: str, *, multiline: bool = False, required: bool = False) -> None:
+    # Control characters first: str.strip() counts some of them (e.g. U+001F) as blank.
+    if value is not None and any(_bad_char(ch, multiline) for ch in value):
+        raise ValidationError(N_("The text contains control characters that cannot be stored."), field=field)
     if value is None or value.strip() == "":
         if required:
             raise ValidationError(N_("This field must not be empty."), field=field)
@@ -41,8 +44,6 @@ def check_text(value: str | None, field: str, *, multiline: bool = False, requir
             length=len(value),
             limit=limit,
         )
-    if any(_bad_char(ch, multiline) for ch in value):
-        raise ValidationError(N_("The text contains control characters that cannot be stored."), field=field)
 
 
 def check_date(value: date | None, field: str, *, not_before: date = EARLIEST_DATE) -> None:
