@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 # Without a display and without a platform, Qt aborts the whole process.
 os.environ["QT_QPA_PLATFORM"] = os.environ.get("QT_QPA_PLATFORM") or "offscreen"
@@ -15,6 +16,12 @@ from integrationsplan import i18n
 from integrationsplan.storage import Database
 
 PASSPHRASE = "correct horse battery staple"
+
+# CI replays the same examples every run so that a landing never hangs on luck; locally each run explores
+# new ones (and hypothesis keeps any failure it finds in .hypothesis/ for the next run).
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 
 @pytest.fixture(autouse=True)

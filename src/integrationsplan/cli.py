@@ -8,13 +8,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from integrationsplan import __version__, i18n
-from integrationsplan.domain.errors import ValidationError
+from integrationsplan.errors import UserError
 from integrationsplan.i18n import _, ngettext
-from integrationsplan.passphrase import NEW_ENV_VAR, PassphraseError, obtain
-from integrationsplan.storage import Database, StorageError
+from integrationsplan.passphrase import NEW_ENV_VAR, obtain
+from integrationsplan.storage import Database
 from integrationsplan.sync.projection import differences
-
-KNOWN_ERRORS = (StorageError, ValidationError, PassphraseError)
 
 
 def _open(args: argparse.Namespace) -> Database:
@@ -137,7 +135,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return int(args.func(args))
-    except KNOWN_ERRORS as exc:
+    except UserError as exc:
         print(f"integrationsplan: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

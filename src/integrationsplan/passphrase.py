@@ -7,6 +7,7 @@ import os
 import sys
 from pathlib import Path
 
+from integrationsplan.errors import UserError
 from integrationsplan.i18n import N_, _
 
 ENV_VAR = "INTEGRATIONSPLAN_PASSPHRASE"
@@ -14,17 +15,8 @@ NEW_ENV_VAR = "INTEGRATIONSPLAN_NEW_PASSPHRASE"
 MIN_LENGTH = 8
 
 
-class PassphraseError(Exception):
-    def __init__(self, message: str, **params: object) -> None:
-        self.message = message
-        self.params = params
-        super().__init__(self.text())
-
-    def text(self) -> str:
-        return _(self.message).format(**self.params)
-
-    def __str__(self) -> str:
-        return self.text()
+class PassphraseError(UserError):
+    """No usable passphrase was given."""
 
 
 def read_file(path: Path) -> str:

@@ -1,24 +1,15 @@
-"""Validation errors that carry a translatable message and the field they concern."""
+"""Validation errors: a record breaks a rule; they name the field concerned."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from integrationsplan.i18n import _
+from integrationsplan.errors import UserError
 
 
-class ValidationError(ValueError):
-    """A record breaks a rule; `message` is an untranslated source string with {placeholders}."""
+class ValidationError(UserError, ValueError):
+    """A record breaks a rule; `field` names the field the user should look at."""
 
     def __init__(self, message: str, *, field: str | None = None, **params: Any) -> None:
-        self.message = message
         self.field = field
-        self.params = params
-        super().__init__(self.text())
-
-    def text(self) -> str:
-        """The message in the language active now."""
-        return _(self.message).format(**self.params)
-
-    def __str__(self) -> str:
-        return self.text()
+        super().__init__(message, **params)

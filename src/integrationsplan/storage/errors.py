@@ -2,25 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from integrationsplan.errors import UserError
+from integrationsplan.i18n import N_
 
-from integrationsplan.i18n import N_, _
 
-
-class StorageError(Exception):
-    """A known failure with a translatable message ({placeholders} filled from params)."""
+class StorageError(UserError):
+    """A known storage failure; each subclass sets its message."""
 
     message = N_("The database could not be used.")
-
-    def __init__(self, **params: Any) -> None:
-        self.params = params
-        super().__init__(self.text())
-
-    def text(self) -> str:
-        return _(self.message).format(**self.params)
-
-    def __str__(self) -> str:
-        return self.text()
 
 
 class WrongPassphraseOrNotDatabase(StorageError):
