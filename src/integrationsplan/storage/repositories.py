@@ -10,7 +10,7 @@ from integrationsplan.domain.codes import ConsentKind, GoalStatus, PlanStatus
 from integrationsplan.domain.consent import Consent, has_valid_consent
 from integrationsplan.domain.errors import ValidationError
 from integrationsplan.domain.person import Person, Resources
-from integrationsplan.domain.plan import Goal, GoalAssessment, Plan, Review, Step
+from integrationsplan.domain.plan import GoalAssessment, Plan, Review, Step
 from integrationsplan.domain.rules import new_id
 from integrationsplan.domain.session import CounsellingSession, SessionAddendum
 from integrationsplan.i18n import N_
@@ -117,14 +117,7 @@ class Plans(Repository[Plan]):
             for goal in self.db.goals.where(plan_id=old.id):
                 if goal.status.is_final:
                     continue
-                carried = self.db.goals.add(
-                    Goal(
-                        plan_id=new.id, area=goal.area, text=goal.text, translation=goal.translation,
-                        priority=goal.priority, start_date=goal.start_date, target_date=goal.target_date,
-                        status=goal.status, status_reason=goal.status_reason, status_date=goal.status_date,
-                        carried_from_goal_id=goal.id,
-                    )
-                )  # fmt: skip
+                carried = self.db.goals.add(replace(goal, id=new_id(), plan_id=new.id, carried_from_goal_id=goal.id))
                 for step in self.db.steps.where(goal_id=goal.id):
                     if step.done_on is None:
                         self.db.steps.add(replace(step, id=new_id(), goal_id=carried.id))
