@@ -172,10 +172,11 @@ class Database:
         writer = Writer(self.conn, self._refs, self.clock_ms)
         self._writer = writer
         try:
-            yield writer
-            self._update_derived(writer.changes)
-            changes = writer.finish()
+            # Known SQLite failures anywhere in the transaction (a full disk, say) reach the user as such.
             with connection.translated(self.path):
+                yield writer
+                self._update_derived(writer.changes)
+                changes = writer.finish()
                 self.conn.execute("COMMIT")
         except BaseException:
             with contextlib.suppress(Exception):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
+from integrationsplan.storage import connection
 from integrationsplan.storage.errors import RecordNotFound
 from integrationsplan.storage.records import TABLE_OF, columns, from_row, to_column, to_row
 
@@ -84,6 +85,8 @@ class Repository(Generic[T]):
         """Refuse deleting a record the rules protect; cascades from a parent are not asked."""
 
     def _rows(self, sql: str, params: Any) -> list[T]:
-        cursor = self.db.conn.execute(sql, params)
-        names = [d[0] for d in cursor.description]
-        return [from_row(self.type, dict(zip(names, row, strict=True))) for row in cursor.fetchall()]
+        with connection.translated(self.db.path):
+            cursor = self.db.conn.execute(sql, params)
+            names = [d[0] for d in cursor.description]
+            rows = cursor.fetchall()
+        return [from_row(self.type, dict(zip(names, row, strict=True))) for row in rows]
