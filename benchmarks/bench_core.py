@@ -75,7 +75,7 @@ def bench_search(path: Path, queries: int) -> None:
         ours = [timed(lambda w=w: db.persons.search(w[:4])) for w in words]
         raw = [
             timed(lambda w=w: db.conn.execute(
-                "SELECT person_id FROM person_fts WHERE person_fts MATCH ? LIMIT 200", (f'"{w[:4]}"*',)
+                "SELECT rowid FROM person_fts WHERE person_fts MATCH ? LIMIT 200", (f'"{w[:4]}"*',)
             ).fetchall())
             for w in words
         ]  # fmt: skip

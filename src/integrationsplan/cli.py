@@ -72,11 +72,13 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
-    print(
-        _("The desktop program is not part of this version yet. Use the commands listed by --help."),
-        file=sys.stderr,
-    )
-    return 1
+    """The desktop program; imported only here so that every other command runs without Qt."""
+    try:
+        from integrationsplan.ui.app import run
+    except ImportError as exc:
+        print(_("The desktop program cannot start: {reason}").format(reason=exc), file=sys.stderr)
+        return 1
+    return run(args.db, args.lang)
 
 
 def _count(text: str) -> int:

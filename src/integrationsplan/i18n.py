@@ -5,6 +5,7 @@ from __future__ import annotations
 import gettext
 import io
 import os
+from datetime import date
 from functools import cache
 from pathlib import Path
 
@@ -84,3 +85,15 @@ def N_(message: str) -> str:
 
 
 set_language()
+
+
+def format_date(day: date | None) -> str:
+    """A date as the reader of the active language writes it (24.11.2026 in German); '' for None."""
+    if day is None:
+        return ""
+    from babel.dates import format_date as babel_format_date
+
+    try:
+        return babel_format_date(day, format="medium", locale=_language)
+    except (ValueError, LookupError):  # a language Babel does not know: ISO is understood everywhere
+        return day.isoformat()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+import math
 import os
 import sys
 from pathlib import Path
@@ -48,3 +49,22 @@ def obtain(file: Path | None, *, env_var: str = ENV_VAR, confirm: bool = False, 
     if confirm and len(value) < MIN_LENGTH:
         raise PassphraseError(N_("The passphrase needs at least {n} characters."), n=MIN_LENGTH)
     return value
+
+
+def strength(passphrase: str) -> int:
+    """A rough rating from 0 (weak) to 4 (very strong): the bits an attacker must guess, by character classes.
+
+    Real attackers use word lists, so this errs towards weak: repeated characters count once.
+    """
+    if not passphrase:
+        return 0
+    pool = 0
+    pool += 26 if any(c.islower() for c in passphrase) else 0
+    pool += 26 if any(c.isupper() for c in passphrase) else 0
+    pool += 10 if any(c.isdigit() for c in passphrase) else 0
+    pool += 33 if any(not c.isalnum() for c in passphrase) else 0
+    pool += 100 if any(ord(c) > 127 and c.isalpha() for c in passphrase) else 0
+    distinct = len(set(passphrase))
+    length = min(len(passphrase), distinct * 2)
+    bits = length * math.log2(max(pool, 2))
+    return 0 if bits < 40 else 1 if bits < 60 else 2 if bits < 80 else 3 if bits < 100 else 4

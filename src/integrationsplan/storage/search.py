@@ -31,11 +31,15 @@ def phone_forms(phone: str | None) -> str:
 
 def index_person(conn: Connection, person: Person) -> None:
     unindex_person(conn, person.id)
+    cursor = conn.execute(
+        "INSERT INTO person_key (person_id, name_key, birth_year) VALUES (?, ?, ?)",
+        (person.id, _name_key(person), person.effective_birth_year),
+    )
     parts = (person.family_name, person.given_names, person.family_name_latin, person.given_names_latin)
     conn.execute(
-        "INSERT INTO person_fts (person_id, names, keys, case_number, phone, municipality) VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO person_fts (rowid, names, keys, case_number, phone, municipality) VALUES (?, ?, ?, ?, ?, ?)",
         (
-            person.id,
+            cursor.lastrowid,
             " ".join(p for p in parts if p),
             names.search_terms(*parts),
             person.case_number,
@@ -43,15 +47,13 @@ def index_person(conn: Connection, person: Person) -> None:
             person.municipality or "",
         ),
     )
-    conn.execute(
-        "INSERT INTO person_key (person_id, name_key, birth_year) VALUES (?, ?, ?)",
-        (person.id, _name_key(person), person.effective_birth_year),
-    )
 
 
 def unindex_person(conn: Connection, person_id: str) -> None:
-    conn.execute("DELETE FROM person_fts WHERE person_id = ?", (person_id,))
-    conn.execute("DELETE FROM person_key WHERE person_id = ?", (person_id,))
+    row = conn.execute("SELECT rowid FROM person_key WHERE person_id = ?", (person_id,)).fetchone()
+    if row is not None:
+        conn.execute("DELETE FROM person_fts WHERE rowid = ?", (row[0],))
+        conn.execute("DELETE FROM person_key WHERE rowid = ?", (row[0],))
 
 
 def rebuild(conn: Connection, persons: Iterable[Person]) -> None:
@@ -83,7 +85,8 @@ def search(conn: Connection, query: str, limit: int = 200) -> list[str]:
     if expression is None:
         return []
     rows = conn.execute(
-        "SELECT person_id FROM person_fts WHERE person_fts MATCH ? ORDER BY bm25(person_fts) LIMIT ?",
+        "SELECT k.person_id FROM person_fts f JOIN person_key k ON k.rowid = f.rowid"
+        " WHERE person_fts MATCH ? ORDER BY bm25(person_fts) LIMIT ?",
         (expression, limit),
     )
     return [r[0] for r in rows]

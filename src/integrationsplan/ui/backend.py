@@ -1,0 +1,144 @@
+"""One worker thread owns the database; the UI thread sends it jobs and gets results back by signal."""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from integrationsplan.errors import UserError
+from integrationsplan.storage import Database
+
+log = logging.getLogger(__name__)
+
+Job = Callable[[Database], Any]
+Done = Callable[[Any], None]
+Failed = Callable[[UserError], None]
+
+
+class _Worker(QObject):
+    """Lives on the worker thread; never touches a widget, only runs jobs and emits their results."""
+
+    finished = Signal(int, object, object)  # job id, result, error
+    changed = Signal(object)  # Changes of a job that wrote
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.db: Database | None = None
+
+    @Slot(int, object)
+    def run(self, job_id: int, job: Callable[[_Worker], Any]) -> None:
+        before = self.db.last_changes if self.db else None
+        try:
+            result = job(self)
+        except Exception as exc:  # every failure travels back to the UI thread, which decides
+            self.finished.emit(job_id, None, exc)
+            return
+        if self.db is not None and self.db.last_changes is not before and self.db.last_changes:
+            self.changed.emit(self.db.last_changes)
+        self.finished.emit(job_id, result, None)
+
+
+class Backend(QObject):
+    """The UI's handle on the database: `call` a job, get `on_done(result)` back on the UI thread."""
+
+    changed = Signal(object)  # Changes: views refresh what they show from it
+    error = Signal(str)  # a user error of a job that brought no handler of its own
+    bug = Signal(str)  # an unexpected failure, with its traceback
+    busy = Signal(bool)
+    _submit = Signal(int, object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._thread = QThread()
+        self._thread.setObjectName("database")
+        self._worker = _Worker()
+        self._worker.moveToThread(self._thread)
+        self._submit.connect(self._worker.run)
+        self._worker.finished.connect(self._finish)
+        self._worker.changed.connect(self.changed)
+        self._pending: dict[int, tuple[Done | None, Failed | None]] = {}
+        self._next_id = 0
+        self.path: Path | None = None
+        self._thread.start()
+
+    # -- jobs ------------------------------------------------------------------------------------
+
+    def call(self, job: Job, on_done: Done | None = None, on_error: Failed | None = None) -> int:
+        """Run `job(db)` on the worker; callbacks run on the UI thread. Returns the job id."""
+
+        def with_db(worker: _Worker) -> Any:
+            if worker.db is None:
+                raise RuntimeError("the database is not open")
+            return job(worker.db)
+
+        return self._enqueue(with_db, on_done, on_error)
+
+    def open(
+        self, path: Path, passphrase: str, *, create: bool, on_done: Done | None = None, on_error: Failed | None = None
+    ) -> int:
+        """Unlock (or create) a database on the worker: the key derivation never blocks the window."""
+
+        def opening(worker: _Worker) -> Path:
+            if worker.db is not None:
+                worker.db.close()
+                worker.db = None
+            worker.db = Database.create(path, passphrase) if create else Database.open(path, passphrase)
+            return path
+
+        def opened(result: Any) -> None:
+            self.path = path
+            if on_done:
+                on_done(result)
+
+        return self._enqueue(opening, opened, on_error)
+
+    def close(self, on_done: Done | None = None) -> int:
+        def closing(worker: _Worker) -> None:
+            if worker.db is not None:
+                worker.db.close()
+                worker.db = None
+
+        return self._enqueue(closing, on_done, None)
+
+    def shutdown(self) -> None:
+        """Close the database and stop the thread; waits, so only at exit."""
+        self.close()
+        self._thread.quit()
+        self._thread.wait()
+
+    @property
+    def idle(self) -> bool:
+        return not self._pending
+
+    # -- plumbing --------------------------------------------------------------------------------
+
+    def _enqueue(self, job: Callable[[_Worker], Any], on_done: Done | None, on_error: Failed | None) -> int:
+        self._next_id += 1
+        self._pending[self._next_id] = (on_done, on_error)
+        if len(self._pending) == 1:
+            self.busy.emit(True)
+        self._submit.emit(self._next_id, job)
+        return self._next_id
+
+    @Slot(int, object, object)
+    def _finish(self, job_id: int, result: Any, error: BaseException | None) -> None:
+        on_done, on_error = self._pending.pop(job_id)
+        if not self._pending:
+            self.busy.emit(False)
+        if error is None:
+            if on_done:
+                on_done(result)
+        elif isinstance(error, UserError):
+            if on_error:
+                on_error(error)
+            else:
+                self.error.emit(error.text())
+        else:
+            text = "".join(traceback.format_exception(error))
+            log.error("database job failed:\n%s", text)
+            self.bug.emit(text)

@@ -1,0 +1,108 @@
+"""Locking: an idle timer over all input, and the screen that hides every record until the passphrase is given."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from integrationsplan.errors import UserError
+from integrationsplan.i18n import _
+from integrationsplan.ui.backend import Backend
+
+_ACTIVITY = {
+    QEvent.Type.KeyPress,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseMove,
+    QEvent.Type.Wheel,
+    QEvent.Type.TouchBegin,
+}
+
+
+class IdleWatcher(QObject):
+    """Emits `idle` after `minutes` without keyboard, mouse or touch input anywhere in the program."""
+
+    idle = Signal()
+
+    def __init__(self, minutes: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.idle)
+        self.set_minutes(minutes)
+
+    def set_minutes(self, minutes: int) -> None:
+        self._timer.setInterval(max(minutes, 0) * 60_000)
+        self.restart()
+
+    def restart(self) -> None:
+        if self._timer.interval() > 0:
+            self._timer.start()
+        else:
+            self._timer.stop()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _ACTIVITY:
+            self.restart()
+        return False
+
+
+class LockScreen(QWidget):
+    """Shown instead of the records while locked; unlocking reopens the database on the worker."""
+
+    unlocked = Signal()
+
+    def __init__(self, backend: Backend, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.backend = backend
+        title = QLabel(_("Integrationsplan is locked"))
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        title.setFont(font)
+        hint = QLabel(_("Enter the passphrase to continue. Unsaved input is kept."))
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        hint.setWordWrap(True)
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setAccessibleName(_("Passphrase"))
+        self.passphrase.setMaximumWidth(360)
+        self.passphrase.returnPressed.connect(self._unlock)
+        self.button = QPushButton(_("Unlock"))
+        self.button.clicked.connect(self._unlock)
+        self.message = QLabel()
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b00020;")
+        layout = QVBoxLayout(self)
+        layout.addStretch(2)
+        for widget in (title, hint, self.passphrase, self.button, self.message):
+            layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(3)
+
+    def showEvent(self, event: QEvent) -> None:
+        super().showEvent(event)  # type: ignore[arg-type]
+        self.message.clear()
+        self.passphrase.setFocus()
+
+    def _unlock(self) -> None:
+        if self.backend.path is None or not self.passphrase.text():
+            return
+        self.passphrase.setEnabled(False)
+        self.button.setEnabled(False)
+        self.message.setText("")
+        self.backend.open(
+            self.backend.path, self.passphrase.text(), create=False, on_done=self._done, on_error=self._failed
+        )
+
+    def _done(self, _path: object) -> None:
+        self.passphrase.clear()
+        self.passphrase.setEnabled(True)
+        self.button.setEnabled(True)
+        self.unlocked.emit()
+
+    def _failed(self, error: UserError) -> None:
+        self.passphrase.clear()
+        self.passphrase.setEnabled(True)
+        self.button.setEnabled(True)
+        self.message.setText(error.text())
+        self.passphrase.setFocus()

@@ -1,0 +1,335 @@
+"""The main window: the person list with search and filters, the person record, menus, locking."""
+
+from __future__ import annotations
+
+import platform
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date, timedelta
+
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, qVersion
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from integrationsplan import __version__
+from integrationsplan.domain.person import Person
+from integrationsplan.i18n import _, ngettext
+from integrationsplan.storage.person_list import Status
+from integrationsplan.ui.backend import Backend
+from integrationsplan.ui.lock import IdleWatcher, LockScreen
+from integrationsplan.ui.models.person_list import PERSON_ID_ROLE, Column, PersonListModel
+from integrationsplan.ui.preferences import Preferences
+from integrationsplan.ui.views.person_form import PersonForm
+
+SEARCH_DELAY_MS = 150
+REVIEW_HORIZON_DAYS = 14
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, backend: Backend, preferences: Preferences) -> None:
+        super().__init__()
+        self.backend = backend
+        self.preferences = preferences
+        self.setWindowTitle("Integrationsplan")
+        self.resize(1280, 800)
+
+        self.model = PersonListModel(backend, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(Column.NAME, Qt.SortOrder.AscendingOrder)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
+        self.table.setAccessibleName(_("Persons"))
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(_("Search name, case number, phone, municipality … (Ctrl+F)"))
+        self.search.setAccessibleName(_("Search"))
+        self.search.setClearButtonEnabled(True)
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._apply_filters)
+        self.search.textChanged.connect(self._search_timer.start)
+        self.status = QComboBox()
+        self.status.setAccessibleName(_("Cases"))
+        for text, value in ((_("Active cases"), Status.ACTIVE), (_("Closed cases"), Status.CLOSED),
+                            (_("All cases"), Status.ALL)):  # fmt: skip
+            self.status.addItem(text, value)
+        self.status.currentIndexChanged.connect(self._apply_filters)
+        self.review_due = QCheckBox(_("Review due"))
+        self.review_due.setToolTip(_("Only persons whose plan review is due within two weeks or overdue"))
+        self.review_due.toggled.connect(self._apply_filters)
+        self.mine = QCheckBox(_("My persons"))
+        self.mine.toggled.connect(self._apply_filters)
+        self.count = QLabel()
+        self.model.loaded.connect(self._show_count)
+        self.model.modelReset.connect(self._show_count)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.status)
+        filters.addWidget(self.review_due)
+        filters.addWidget(self.mine)
+        filters.addStretch(1)
+        filters.addWidget(self.count)
+        list_panel = QWidget()
+        list_layout = QVBoxLayout(list_panel)
+        list_layout.addWidget(self.search)
+        list_layout.addLayout(filters)
+        list_layout.addWidget(self.table, 1)
+
+        self.form = PersonForm(backend)
+        self.form.saved.connect(self._saved)
+        self.form.dirty_changed.connect(self._dirty_changed)
+        self.placeholder = QLabel(_("Choose a person from the list, or create one with Ctrl+N."))
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.detail = QStackedWidget()
+        self.detail.addWidget(self.placeholder)
+        self.detail.addWidget(self.form)
+
+        splitter = QSplitter()
+        splitter.addWidget(list_panel)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+
+        self.lock_screen = LockScreen(backend)
+        self.lock_screen.unlocked.connect(self._unlocked)
+        self.workspace = splitter
+        self.pages = QStackedWidget()
+        self.pages.addWidget(splitter)
+        self.pages.addWidget(self.lock_screen)
+        self.setCentralWidget(self.pages)
+
+        self._build_menus()
+        self.idle = IdleWatcher(preferences.auto_lock_minutes, self)
+        self.idle.idle.connect(self.lock)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.idle)
+        backend.error.connect(self._user_error)
+        backend.bug.connect(self._bug)
+        backend.busy.connect(self._busy)
+        self._apply_filters()
+
+    # -- menus -----------------------------------------------------------------------------------
+
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        # A lambda, so that the "checked" argument of triggered never reaches slots with optional parameters.
+        action.triggered.connect(lambda: slot())
+        return action
+
+    def _build_menus(self) -> None:
+        self.new_action = self._action(_("&New person"), self.new_person, QKeySequence.StandardKey.New)
+        self.save_action = self._action(_("&Save"), self.form.save, QKeySequence.StandardKey.Save)
+        self.save_action.setEnabled(False)
+        self.undo_action = self._action(_("&Undo last save"), self.undo_save, "Ctrl+Shift+Z")
+        self.undo_action.setEnabled(False)
+        self.lock_action = self._action(_("&Lock"), self.lock, "Ctrl+L")
+        quit_action = self._action(_("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        find = self._action(_("&Find person"), self._focus_search, QKeySequence.StandardKey.Find)
+        about = self._action(_("&About Integrationsplan"), self.about)
+        file_menu = self.menuBar().addMenu(_("&File"))
+        for action in (self.new_action, self.save_action, self.lock_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+        edit_menu = self.menuBar().addMenu(_("&Edit"))
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(find)
+        help_menu = self.menuBar().addMenu(_("&Help"))
+        help_menu.addAction(about)
+
+    # -- list ------------------------------------------------------------------------------------
+
+    def _apply_filters(self) -> None:
+        due = date.today() + timedelta(days=REVIEW_HORIZON_DAYS) if self.review_due.isChecked() else None
+        query = replace(
+            self.model.query, text=self.search.text(), status=self.status.currentData(), review_due_by=due,
+            manager=self.preferences.user_name if self.mine.isChecked() else None,
+        )  # fmt: skip
+        self.model.set_query(query)
+
+    def _show_count(self) -> None:
+        total = self.model.total
+        self.count.setText("" if total is None else ngettext("{n} person", "{n} persons", total).format(n=total))
+
+    def _focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        person_id = current.data(PERSON_ID_ROLE) if current.isValid() else None
+        if person_id is None or (self.form.person is not None and self.form.person.id == person_id):
+            return
+        if not self._may_leave_form():
+            return
+        self.backend.call(lambda db: db.persons.find(person_id), self._show_person)
+
+    def _show_person(self, person: Person | None) -> None:
+        if person is None:
+            self.detail.setCurrentWidget(self.placeholder)
+            return
+        self.form.load(person)
+        self.undo_action.setEnabled(False)
+        self.detail.setCurrentWidget(self.form)
+
+    def new_person(self) -> None:
+        if not self._may_leave_form():
+            return
+        self.table.selectionModel().clearSelection()
+        self.form.load(None)
+        self.undo_action.setEnabled(False)
+        self.detail.setCurrentWidget(self.form)
+        self.form.texts["family_name"].setFocus()
+
+    def _saved(self, person: Person) -> None:
+        self.statusBar().showMessage(_("Saved: {case}").format(case=person.case_number), 4000)
+        self.undo_action.setEnabled(self.form.previous is not None)
+        self._select_when_listed(person.id)
+
+    def _select_when_listed(self, person_id: str) -> None:
+        def select() -> None:
+            self.model.loaded.disconnect(select)
+            for row, listed in enumerate(self.model.rows):
+                if listed.id == person_id:
+                    index = self.model.index(row, Column.NAME)
+                    self.table.selectionModel().setCurrentIndex(
+                        index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+                    )
+                    self.table.scrollTo(index)
+                    return
+
+        self.model.loaded.connect(select)
+
+    def undo_save(self) -> None:
+        """Put back the record as it was before the last save (itself a new, logged change)."""
+        previous = self.form.previous
+        if previous is None:
+            return
+
+        def done(person: Person) -> None:
+            self.form.previous = None
+            self.form.load(person)
+            self.undo_action.setEnabled(False)
+            self.statusBar().showMessage(_("The last save was undone."), 4000)
+
+        self.backend.call(lambda db: db.persons.save(previous), done)
+
+    def _dirty_changed(self, dirty: bool) -> None:
+        self.save_action.setEnabled(dirty)
+        self.setWindowModified(dirty)
+        self.setWindowTitle("Integrationsplan" + (" *" if dirty else ""))
+
+    def _may_leave_form(self) -> bool:
+        """Unsaved input is never dropped silently: ask to save, discard or stay."""
+        if not self.form.dirty:
+            return True
+        answer = QMessageBox.question(
+            self,
+            _("Unsaved changes"),
+            _("The person record has unsaved changes. Save them?"),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            self.form.save()
+            return False  # the list follows once the save has gone through
+        if answer == QMessageBox.StandardButton.Discard:
+            self.form.load(self.form.person)
+            return True
+        return False
+
+    # -- locking ---------------------------------------------------------------------------------
+
+    @property
+    def locked(self) -> bool:
+        return self.pages.currentWidget() is self.lock_screen
+
+    def lock(self) -> None:
+        """Hide every record and close the database; input in the form stays, hidden, until unlocked."""
+        if self.locked or self.backend.path is None:
+            return
+        self.model.clear()
+        self.pages.setCurrentWidget(self.lock_screen)
+        self.menuBar().setEnabled(False)
+        self.setWindowTitle(_("Integrationsplan – locked"))
+        self.backend.close()
+
+    def _unlocked(self) -> None:
+        self.menuBar().setEnabled(True)
+        self.pages.setCurrentWidget(self.workspace)
+        self._dirty_changed(self.form.dirty)
+        self.model.reload()
+        self.idle.restart()
+
+    # -- messages --------------------------------------------------------------------------------
+
+    def _busy(self, busy: bool) -> None:
+        if busy:
+            QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        else:
+            QApplication.restoreOverrideCursor()
+
+    def _user_error(self, text: str) -> None:
+        QMessageBox.warning(self, _("Integrationsplan"), text)
+
+    def _bug(self, details: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Critical, _("Integrationsplan"),
+                          _("An internal error occurred. Your saved data is safe; the last action was not completed."),
+                          parent=self)  # fmt: skip
+        box.setDetailedText(details)
+        box.exec()
+
+    def about(self) -> None:
+        QMessageBox.about(self, _("About Integrationsplan"), about_text())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.locked or self._may_leave_form():
+            app = QApplication.instance()
+            if app is not None:
+                app.removeEventFilter(self.idle)
+            event.accept()
+        else:
+            event.ignore()
+
+
+def about_text() -> str:
+    import reportlab
+
+    from integrationsplan.storage.connection import cipher_version
+
+    return _(
+        "Integrationsplan {version}\n\nIntegration plans and case management for Integrationsmanagement in "
+        "Baden-Württemberg, offline and encrypted.\n\nQt {qt} · PySide6 {pyside} · SQLCipher {sqlcipher} · "
+        "ReportLab {reportlab} · Python {python}"
+    ).format(
+        version=__version__, qt=qVersion(), pyside=pyside_version, sqlcipher=cipher_version(),
+        reportlab=reportlab.Version, python=platform.python_version(),
+    )  # fmt: skip

@@ -1,0 +1,67 @@
+"""Per-user preferences kept between runs: the last database, the UI language, auto-lock minutes."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+from PySide6.QtCore import QSettings
+
+DEFAULT_AUTO_LOCK_MINUTES = 5
+
+
+def config_dir() -> Path:
+    """$INTEGRATIONSPLAN_CONFIG_DIR (tests, portable installs) or the platform's per-user folder."""
+    override = os.environ.get("INTEGRATIONSPLAN_CONFIG_DIR")
+    return Path(override) if override else Path(platformdirs.user_config_dir("Integrationsplan", appauthor=False))
+
+
+def data_dir() -> Path:
+    override = os.environ.get("INTEGRATIONSPLAN_DATA_DIR")
+    return Path(override) if override else Path(platformdirs.user_data_dir("Integrationsplan", appauthor=False))
+
+
+class Preferences:
+    def __init__(self) -> None:
+        folder = config_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        self._settings = QSettings(str(folder / "integrationsplan.ini"), QSettings.Format.IniFormat)
+
+    @property
+    def last_database(self) -> Path | None:
+        value = self._settings.value("database/last", "")
+        return Path(str(value)) if value else None
+
+    @last_database.setter
+    def last_database(self, path: Path) -> None:
+        self._settings.setValue("database/last", str(path))
+
+    @property
+    def language(self) -> str | None:
+        value = self._settings.value("ui/language", "")
+        return str(value) or None
+
+    @language.setter
+    def language(self, code: str) -> None:
+        self._settings.setValue("ui/language", code)
+
+    @property
+    def auto_lock_minutes(self) -> int:
+        try:
+            return max(0, int(str(self._settings.value("ui/auto_lock_minutes", DEFAULT_AUTO_LOCK_MINUTES))))
+        except (TypeError, ValueError):
+            return DEFAULT_AUTO_LOCK_MINUTES
+
+    @auto_lock_minutes.setter
+    def auto_lock_minutes(self, minutes: int) -> None:
+        self._settings.setValue("ui/auto_lock_minutes", minutes)
+
+    @property
+    def user_name(self) -> str:
+        """Who works here: used for "my persons"; defaults to the login name."""
+        value = self._settings.value("user/name", "")
+        return str(value) or os.environ.get("USER") or os.environ.get("USERNAME") or ""
+
+    def sync(self) -> None:
+        self._settings.sync()

@@ -1,0 +1,1 @@
+"""Editors and panels of the main window."""

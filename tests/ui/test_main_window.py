@@ -1,0 +1,192 @@
+"""The main window driven like a caseworker would: unlock, find, create and edit a person, lock and unlock."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from integrationsplan.storage import Database
+from integrationsplan.ui.backend import Backend
+from integrationsplan.ui.main_window import MainWindow, about_text
+from integrationsplan.ui.models.person_list import Column
+from integrationsplan.ui.preferences import Preferences
+from integrationsplan.ui.unlock import UnlockDialog
+
+Wait = Callable[[Backend], None]
+
+
+@pytest.fixture
+def window(qtbot: QtBot, opened: Backend, wait_idle: Wait) -> Iterator[MainWindow]:
+    main = MainWindow(opened, Preferences())  # closed below: pytest-qt would close it before this teardown
+    main.show()
+    wait_idle(opened)
+    yield main
+    main.form.load(main.form.person)  # discard unsaved input: nothing to ask about when the window closes
+    assert main.close()
+    main.deleteLater()
+
+
+def names(window: MainWindow) -> list[str]:
+    return [row.name for row in window.model.rows]
+
+
+def test_unlock_dialog_refuses_a_wrong_passphrase_then_opens(
+    qtbot: QtBot, backend: Backend, demo_path: Path, passphrase: str, wait_idle: Wait
+) -> None:
+    dialog = UnlockDialog(backend, demo_path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.repeat.isVisible()
+    qtbot.keyClicks(dialog.passphrase, "nicht richtig")
+    qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
+    wait_idle(backend)
+    assert "Falsche Passphrase" in dialog.message.text()
+    assert dialog.passphrase.text() == "" and dialog.result() == 0
+    qtbot.keyClicks(dialog.passphrase, passphrase)
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    wait_idle(backend)
+    assert dialog.result() == UnlockDialog.DialogCode.Accepted
+    assert backend.path == demo_path
+
+
+def test_unlock_dialog_creates_a_database_with_the_passphrase_twice(
+    qtbot: QtBot, backend: Backend, tmp_path: Path, wait_idle: Wait
+) -> None:
+    path = tmp_path / "neu.db"
+    dialog = UnlockDialog(backend, path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.repeat.isVisible()
+    qtbot.keyClicks(dialog.passphrase, "Sonnenblume am Rhein 7")
+    qtbot.keyClicks(dialog.repeat, "Sonnenblume am Rhein 8")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert "stimmen nicht überein" in dialog.message.text() and not path.exists()
+    assert dialog.rating.value() >= 3
+    dialog.repeat.clear()
+    qtbot.keyClicks(dialog.repeat, "Sonnenblume am Rhein 7")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    wait_idle(backend)
+    assert backend.path == path and path.exists()
+
+
+def test_list_search_and_filters(qtbot: QtBot, window: MainWindow, opened: Backend, wait_idle: Wait) -> None:
+    assert window.model.rowCount() > 0
+    assert window.model.headerData(Column.NAME, Qt.Orientation.Horizontal) == "Name"
+    total = window.model.total
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.search.hasFocus()
+    # QTest types ASCII only; the Latin transliteration of a name is what a caseworker types anyway.
+    someone = next(r for r in window.model.rows if r.name.split("(")[-1].split(",")[0].strip(" )").isascii())
+    word = someone.name.split("(")[-1].split(",")[0].strip(" )")
+    qtbot.keyClicks(window.search, word)
+    qtbot.waitUntil(lambda: window.model.query.text == word)
+    wait_idle(opened)
+    assert someone.id in {r.id for r in window.model.rows}
+    assert window.model.total is not None and window.model.total <= (total or 0)
+    window.search.clear()
+    window.status.setCurrentIndex(2)  # all cases
+    wait_idle(opened)
+    assert (window.model.total or 0) >= (total or 0)
+
+
+def test_create_edit_undo_and_duplicate_warning(
+    qtbot: QtBot, window: MainWindow, opened: Backend, wait_idle: Wait, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert window.detail.currentWidget() is window.form and window.form.person is None
+    window.form.texts["family_name"].setText("Müller")  # QTest types ASCII only
+    qtbot.keyClicks(window.form.texts["given_names"], "Mohammed")
+    window.form.birth_year.setValue(1990)
+    assert window.save_action.isEnabled() and window.windowTitle().endswith("*")
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    wait_idle(opened)
+    created = window.form.person
+    assert created is not None and created.case_number.startswith("UI-")
+    assert not window.form.dirty
+    wait_idle(opened)
+    assert created.id in {r.id for r in window.model.rows}
+
+    # An edit, saved and undone: the stored record is the first version again.
+    window.form.texts["municipality"].setText("Waldshut-Tiengen")
+    window.save_action.trigger()
+    wait_idle(opened)
+    assert window.undo_action.isEnabled()
+    window.undo_action.trigger()
+    wait_idle(opened)
+    assert window.form.person is not None and window.form.person.municipality is None
+
+    # Same name and birth year again: the caseworker is asked; "No" stores nothing.
+    asked: list[str] = []
+
+    def answer_no(*args: object) -> QMessageBox.StandardButton:
+        asked.append(str(args[2]))
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", answer_no)
+    window.new_action.trigger()
+    window.form.texts["family_name"].setText("Mueller")
+    window.form.texts["given_names"].setText("Muhammad")
+    window.form.birth_year.setValue(1990)
+    window.save_action.trigger()
+    wait_idle(opened)
+    assert asked and created.case_number in asked[0]
+    assert window.form.person is None  # still the unsaved new record
+
+    def count(db: Database) -> int:
+        return len(db.persons.search("mueller mohammed"))
+
+    results: list[int] = []
+    opened.call(count, results.append)
+    wait_idle(opened)
+    assert results == [1]
+
+
+def test_validation_error_is_shown_and_nothing_saved(
+    qtbot: QtBot, window: MainWindow, opened: Backend, wait_idle: Wait
+) -> None:
+    window.new_action.trigger()
+    window.form.texts["family_name"].setText("A" * 500)
+    window.save_action.trigger()
+    wait_idle(opened)
+    assert "zu lang" in window.form.message.text()
+    assert window.form.person is None and window.form.dirty
+
+
+def test_lock_hides_everything_and_unlock_needs_the_passphrase(
+    qtbot: QtBot, window: MainWindow, opened: Backend, wait_idle: Wait, passphrase: str
+) -> None:
+    assert window.model.rowCount() > 0
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    wait_idle(opened)
+    assert window.locked and window.model.rowCount() == 0
+    assert window.pages.currentWidget() is window.lock_screen
+    assert "gesperrt" in window.windowTitle()
+    qtbot.keyClicks(window.lock_screen.passphrase, "falsch")
+    qtbot.keyClick(window.lock_screen.passphrase, Qt.Key.Key_Return)
+    wait_idle(opened)
+    assert window.locked and "Falsche Passphrase" in window.lock_screen.message.text()
+    qtbot.keyClicks(window.lock_screen.passphrase, passphrase)
+    qtbot.keyClick(window.lock_screen.passphrase, Qt.Key.Key_Return)
+    wait_idle(opened)
+    assert not window.locked
+    wait_idle(opened)
+    assert window.model.rowCount() > 0
+
+
+def test_idle_time_locks(qtbot: QtBot, window: MainWindow, opened: Backend, wait_idle: Wait) -> None:
+    window.idle._timer.setInterval(50)
+    window.idle.restart()
+    qtbot.waitUntil(lambda: window.locked, timeout=3000)
+    wait_idle(opened)
+    assert window.model.rowCount() == 0
+
+
+def test_about_names_the_versions() -> None:
+    text = about_text()
+    for word in ("Integrationsplan", "Qt", "SQLCipher 4.", "ReportLab"):
+        assert word in text
