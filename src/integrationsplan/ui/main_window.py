@@ -58,7 +58,10 @@ class MainWindow(QMainWindow):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(Column.NAME, Qt.SortOrder.AscendingOrder)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        header.setResizeContentsPrecision(50)  # measure the first rows only: pages keep arriving while scrolling
         self.table.setAccessibleName(_("Persons"))
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
 
@@ -111,6 +114,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([760, 520])
 
         self.lock_screen = LockScreen(backend)
         self.lock_screen.unlocked.connect(self._unlocked)
