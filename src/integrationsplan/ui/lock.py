@@ -62,10 +62,11 @@ class LockScreen(QWidget):
         hint = QLabel(_("Enter the passphrase to continue. Unsaved input is kept."))
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         hint.setWordWrap(True)
+        # Two lines' room: a wrapped label in a layout is otherwise given the height of one.
+        hint.setMinimumHeight(2 * hint.fontMetrics().lineSpacing() + 4)
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.setAccessibleName(_("Passphrase"))
-        self.passphrase.setMaximumWidth(360)
         self.passphrase.returnPressed.connect(self._unlock)
         self.button = QPushButton(_("Unlock"))
         self.button.clicked.connect(self._unlock)
@@ -73,10 +74,16 @@ class LockScreen(QWidget):
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b00020;")
+        # A card of fixed width: wrapped labels inside a centring layout would otherwise be squeezed.
+        card = QWidget()
+        card.setFixedWidth(440)
+        column = QVBoxLayout(card)
+        for widget in (title, hint, self.passphrase, self.message):
+            column.addWidget(widget)
+        column.addWidget(self.button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout = QVBoxLayout(self)
         layout.addStretch(2)
-        for widget in (title, hint, self.passphrase, self.button, self.message):
-            layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(3)
 
     def showEvent(self, event: QEvent) -> None:
