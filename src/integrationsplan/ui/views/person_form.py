@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 from integrationsplan.domain.codes import Gender
 from integrationsplan.domain.errors import ValidationError
 from integrationsplan.domain.person import Person
+from integrationsplan.domain.rules import counselling_limit
 from integrationsplan.errors import UserError
-from integrationsplan.i18n import _
+from integrationsplan.i18n import _, format_date
 from integrationsplan.storage import Database
 from integrationsplan.ui.backend import Backend
 from integrationsplan.ui.fields import CodeField, DateField, YearField, YesNoField, text_or_none
@@ -155,9 +156,6 @@ class PersonForm(QWidget):
             self._set_dirty(True)
 
     def _show_limit(self, *_args: Any) -> None:
-        from integrationsplan.domain.rules import counselling_limit
-        from integrationsplan.i18n import format_date
-
         start = self.counselling_start.value()
         self.limit.setText(format_date(counselling_limit(start, self.extended.isChecked())) if start else "")
 
