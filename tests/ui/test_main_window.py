@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from integrationsplan.domain.codes import Gender
 from integrationsplan.storage import Database
 from integrationsplan.ui.backend import Backend
 from integrationsplan.ui.main_window import MainWindow, about_text
@@ -102,11 +103,13 @@ def test_create_edit_undo_and_duplicate_warning(
     window.form.texts["family_name"].setText("Müller")  # QTest types ASCII only
     qtbot.keyClicks(window.form.texts["given_names"], "Mohammed")
     window.form.birth_year.setValue(1990)
+    window.form.gender.setCurrentIndex(window.form.gender.findText("divers"))
     assert window.save_action.isEnabled() and window.windowTitle().endswith("*")
     qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     wait_idle(opened)
     created = window.form.person
     assert created is not None and created.case_number.startswith("UI-")
+    assert created.gender is Gender.DIVERSE and created.birth_year == 1990 and created.family_name == "Müller"
     assert not window.form.dirty
     wait_idle(opened)
     assert created.id in {r.id for r in window.model.rows}
@@ -190,3 +193,38 @@ def test_about_names_the_versions() -> None:
     text = about_text()
     for word in ("Integrationsplan", "Qt", "SQLCipher 4.", "ReportLab"):
         assert word in text
+
+
+def test_close_a_case(qtbot: QtBot, window: MainWindow, opened: Backend, wait_idle: Wait) -> None:
+    from datetime import date
+
+    from integrationsplan.domain.codes import ClosureReason
+    from integrationsplan.ui.views.closure_dialog import ClosureDialog
+
+    window.table.selectRow(0)
+    wait_idle(opened)
+    person = window.form.person
+    assert person is not None and window.close_case_action.isEnabled()
+    dialog = ClosureDialog(opened, person, window)
+    dialog.closed_on.set_value(date(1990, 1, 1))  # before counselling started: refused, dialog stays
+    dialog.reason.set_value(ClosureReason.MOVED_AWAY)
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    wait_idle(opened)
+    assert "bevor die Beratung begonnen hat" in dialog.message.text() and dialog.result() == 0
+    dialog.closed_on.set_value(date.today())
+    spy: list[object] = []
+    opened.changed.connect(lambda c: spy.append(c.tables()))
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    wait_idle(opened)
+    assert dialog.result() == ClosureDialog.DialogCode.Accepted
+    wait_idle(opened)
+    assert spy == [{"case_closure"}]
+    assert person.id not in {r.id for r in window.model.rows}  # the active list dropped the closed case
+    window.status.setCurrentIndex(1)  # closed cases
+    wait_idle(opened)
+    closed = next(r for r in window.model.rows if r.id == person.id)
+    assert closed.closed_on == date.today()
+    stored: list[object] = []
+    opened.call(lambda db: db.closures.where(person_id=person.id), stored.append)
+    wait_idle(opened)
+    assert [c.reason for c in stored[0]] == [ClosureReason.MOVED_AWAY]  # type: ignore[attr-defined]

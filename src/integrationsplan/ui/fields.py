@@ -64,15 +64,16 @@ class CodeField(QComboBox, Generic[E]):
         self.enum = enum
         if optional:
             self.addItem(_("–"), None)
+        # The stored code goes in as data: Qt turns str-based enum members into plain strings anyway.
         for member in enum:
-            self.addItem(label(member), member)
+            self.addItem(label(member), member.value)
 
     def value(self) -> E | None:
         data = self.currentData()
-        return data if isinstance(data, self.enum) else None
+        return None if data is None else self.enum(data)
 
     def set_value(self, code: E | None) -> None:
-        index = self.findData(code) if code is not None else 0
+        index = self.findData(code.value) if code is not None else 0
         self.setCurrentIndex(max(index, 0))
 
 

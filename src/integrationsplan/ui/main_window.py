@@ -36,6 +36,7 @@ from integrationsplan.ui.backend import Backend
 from integrationsplan.ui.lock import IdleWatcher, LockScreen
 from integrationsplan.ui.models.person_list import PERSON_ID_ROLE, Column, PersonListModel
 from integrationsplan.ui.preferences import Preferences
+from integrationsplan.ui.views.closure_dialog import ClosureDialog
 from integrationsplan.ui.views.person_form import PersonForm
 
 SEARCH_DELAY_MS = 150
@@ -76,7 +77,7 @@ class MainWindow(QMainWindow):
         self.status.setAccessibleName(_("Cases"))
         for text, value in ((_("Active cases"), Status.ACTIVE), (_("Closed cases"), Status.CLOSED),
                             (_("All cases"), Status.ALL)):  # fmt: skip
-            self.status.addItem(text, value)
+            self.status.addItem(text, value.value)  # Qt hands str-based enums back as plain str
         self.status.currentIndexChanged.connect(self._apply_filters)
         self.review_due = QCheckBox(_("Review due"))
         self.review_due.setToolTip(_("Only persons whose plan review is due within two weeks or overdue"))
@@ -156,12 +157,14 @@ class MainWindow(QMainWindow):
         self.save_action.setEnabled(False)
         self.undo_action = self._action(_("&Undo last save"), self.undo_save, "Ctrl+Shift+Z")
         self.undo_action.setEnabled(False)
+        self.close_case_action = self._action(_("&Close case…"), self.close_case)
+        self.close_case_action.setEnabled(False)
         self.lock_action = self._action(_("&Lock"), self.lock, "Ctrl+L")
         quit_action = self._action(_("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         find = self._action(_("&Find person"), self._focus_search, QKeySequence.StandardKey.Find)
         about = self._action(_("&About Integrationsplan"), self.about)
         file_menu = self.menuBar().addMenu(_("&File"))
-        for action in (self.new_action, self.save_action, self.lock_action):
+        for action in (self.new_action, self.save_action, self.close_case_action, self.lock_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
@@ -176,7 +179,7 @@ class MainWindow(QMainWindow):
     def _apply_filters(self) -> None:
         due = date.today() + timedelta(days=REVIEW_HORIZON_DAYS) if self.review_due.isChecked() else None
         query = replace(
-            self.model.query, text=self.search.text(), status=self.status.currentData(), review_due_by=due,
+            self.model.query, text=self.search.text(), status=Status(self.status.currentData()), review_due_by=due,
             manager=self.preferences.user_name if self.mine.isChecked() else None,
         )  # fmt: skip
         self.model.set_query(query)
@@ -203,7 +206,15 @@ class MainWindow(QMainWindow):
             return
         self.form.load(person)
         self.undo_action.setEnabled(False)
+        self.close_case_action.setEnabled(True)
         self.detail.setCurrentWidget(self.form)
+
+    def close_case(self) -> None:
+        """Record the end of counselling for the person shown; the list follows the change."""
+        person = self.form.person
+        if person is None or not self._may_leave_form():
+            return
+        ClosureDialog(self.backend, person, self).exec()
 
     def new_person(self) -> None:
         if not self._may_leave_form():
@@ -211,6 +222,7 @@ class MainWindow(QMainWindow):
         self.table.selectionModel().clearSelection()
         self.form.load(None)
         self.undo_action.setEnabled(False)
+        self.close_case_action.setEnabled(False)
         self.detail.setCurrentWidget(self.form)
         self.form.texts["family_name"].setFocus()
 
