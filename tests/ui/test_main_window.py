@@ -99,7 +99,7 @@ def test_create_edit_undo_and_duplicate_warning(
     qtbot: QtBot, window: MainWindow, opened: Backend, wait_idle: Wait, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
-    assert window.detail.currentWidget() is window.form and window.form.person is None
+    assert window.detail.currentWidget() is window.tabs and window.form.person is None
     window.form.texts["family_name"].setText("Müller")  # QTest types ASCII only
     qtbot.keyClicks(window.form.texts["given_names"], "Mohammed")
     window.form.birth_year.setValue(1990)
@@ -228,3 +228,45 @@ def test_close_a_case(qtbot: QtBot, window: MainWindow, opened: Backend, wait_id
     opened.call(lambda db: db.closures.where(person_id=person.id), stored.append)
     wait_idle(opened)
     assert [c.reason for c in stored[0]] == [ClosureReason.MOVED_AWAY]  # type: ignore[attr-defined]
+
+
+def test_household_create_add_member_and_move_out(
+    qtbot: QtBot, window: MainWindow, opened: Backend, wait_idle: Wait
+) -> None:
+    from integrationsplan.domain.codes import Relationship
+    from integrationsplan.ui.views.household_panel import MemberDialog
+
+    window.new_action.trigger()
+    window.form.texts["family_name"].setText("Haddad")
+    window.form.texts["given_names"].setText("Lina")
+    window.save_action.trigger()
+    wait_idle(opened)
+    lina = window.form.person
+    assert lina is not None
+    panel = window.household
+    assert panel.create_button.isEnabled() and not panel.add_button.isEnabled()
+    panel.create_button.click()
+    wait_idle(opened)
+    assert panel.view.household is not None and panel.view.household.label == "Haddad"
+    assert [m.person.id for m in panel.view.members] == [lina.id]
+
+    # Another person joins through the member dialog: search, pick, relationship.
+    dialog = MemberDialog(opened, panel)
+    other = next(r for r in window.model.rows if r.id != lina.id and r.name.split(",")[0].isascii())
+    dialog.search.setText(other.case_number)
+    qtbot.waitUntil(lambda: dialog.results.count() > 0, timeout=5000)
+    dialog.relationship.set_value(Relationship.SPOUSE)
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    assert dialog.chosen is not None and dialog.chosen.id == other.id
+    panel.join(dialog.chosen, dialog.relationship.value())
+    wait_idle(opened)
+    relations = {m.person.id: m.membership.relationship for m in panel.view.members}
+    assert relations == {lina.id: Relationship.REFERENCE_PERSON, other.id: Relationship.SPOUSE}
+    assert panel.table.rowCount() == 2 and panel.table.item(1, 1).text() in ("Ehe-/Lebenspartner/in", "Bezugsperson")
+
+    # The spouse moves out: the membership ends today, the list keeps only Lina.
+    row = next(i for i, m in enumerate(panel.view.members) if m.person.id == other.id)
+    panel.table.selectRow(row)
+    panel.leave_button.click()
+    wait_idle(opened)
+    assert [m.person.id for m in panel.view.members] == [lina.id]

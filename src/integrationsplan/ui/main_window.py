@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +38,7 @@ from integrationsplan.ui.lock import IdleWatcher, LockScreen
 from integrationsplan.ui.models.person_list import PERSON_ID_ROLE, Column, PersonListModel
 from integrationsplan.ui.preferences import Preferences
 from integrationsplan.ui.views.closure_dialog import ClosureDialog
+from integrationsplan.ui.views.household_panel import HouseholdPanel
 from integrationsplan.ui.views.person_form import PersonForm
 
 SEARCH_DELAY_MS = 150
@@ -106,9 +108,13 @@ class MainWindow(QMainWindow):
         self.placeholder = QLabel(_("Choose a person from the list, or create one with Ctrl+N."))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
+        self.household = HouseholdPanel(backend)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.form, _("Personal data"))
+        self.tabs.addTab(self.household, _("Household"))
         self.detail = QStackedWidget()
         self.detail.addWidget(self.placeholder)
-        self.detail.addWidget(self.form)
+        self.detail.addWidget(self.tabs)
 
         splitter = QSplitter()
         splitter.addWidget(list_panel)
@@ -205,9 +211,10 @@ class MainWindow(QMainWindow):
             self.detail.setCurrentWidget(self.placeholder)
             return
         self.form.load(person)
+        self.household.show_person(person)
         self.undo_action.setEnabled(False)
         self.close_case_action.setEnabled(True)
-        self.detail.setCurrentWidget(self.form)
+        self.detail.setCurrentWidget(self.tabs)
 
     def close_case(self) -> None:
         """Record the end of counselling for the person shown; the list follows the change."""
@@ -221,13 +228,17 @@ class MainWindow(QMainWindow):
             return
         self.table.selectionModel().clearSelection()
         self.form.load(None)
+        self.household.show_person(None)
         self.undo_action.setEnabled(False)
         self.close_case_action.setEnabled(False)
-        self.detail.setCurrentWidget(self.form)
+        self.tabs.setCurrentWidget(self.form)
+        self.detail.setCurrentWidget(self.tabs)
         self.form.texts["family_name"].setFocus()
 
     def _saved(self, person: Person) -> None:
         self.statusBar().showMessage(_("Saved: {case}").format(case=person.case_number), 4000)
+        self.household.show_person(person)
+        self.close_case_action.setEnabled(True)
         self.undo_action.setEnabled(self.form.previous is not None)
         self._select_when_listed(person.id)
 
