@@ -89,11 +89,15 @@ set_language()
 
 def format_date(day: date | None) -> str:
     """A date as the reader of the active language writes it (24.11.2026 in German); '' for None."""
-    if day is None:
-        return ""
+    return "" if day is None else _format_date(day, _language)
+
+
+@cache
+def _format_date(day: date, language: str) -> str:
+    # Cached: list views format the same few hundred dates on every repaint.
     from babel.dates import format_date as babel_format_date
 
     try:
-        return babel_format_date(day, format="medium", locale=_language)
+        return babel_format_date(day, format="medium", locale=language)
     except (ValueError, LookupError):  # a language Babel does not know: ISO is understood everywhere
         return day.isoformat()

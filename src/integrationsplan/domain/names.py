@@ -154,3 +154,25 @@ def query_alternatives(query: str) -> list[list[str]]:
 def name_key(*parts: str | None) -> str:
     """Order- and spelling-independent key for spotting possible duplicate persons."""
     return " ".join(sorted(skeleton(t) for t in _tokens(parts)))
+
+
+def display_name(family: str | None, given: str | None, family_latin: str | None, given_latin: str | None) -> str:
+    """ "Family, Given" as written; a name in another script is followed by its Latin transliteration."""
+    shown = _joined(family or family_latin, given or given_latin)
+    latin = _joined(family_latin or family, given_latin or given)
+    if latin != shown and not _is_latin(shown):
+        return f"{shown} ({latin})"
+    return shown
+
+
+def written_name(family: str | None, given: str | None, family_latin: str | None, given_latin: str | None) -> str:
+    """ "Family, Given" as written, each part falling back to its transliteration; '' without any name."""
+    return _joined(family or family_latin, given or given_latin)
+
+
+def _joined(family: str | None, given: str | None) -> str:
+    return ", ".join(part for part in (family, given) if part)
+
+
+def _is_latin(text: str) -> bool:
+    return all(unicodedata.name(ch, "").startswith("LATIN") for ch in text if ch.isalpha())

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from integrationsplan.domain import names
 from integrationsplan.domain.codes import (
     Activity,
     Benefit,
@@ -99,10 +100,11 @@ class Person:
         return self.birth_date.year if self.birth_date else self.birth_year
 
     def display_name(self) -> str:
-        """Name for lists: the Latin transliteration where the original is in another script."""
-        family = self.family_name or self.family_name_latin or ""
-        given = self.given_names or self.given_names_latin or ""
-        return ", ".join(part for part in (family, given) if part) or self.case_number
+        """The name as written (see names.written_name); the case number when no name is known."""
+        return (
+            names.written_name(self.family_name, self.given_names, self.family_name_latin, self.given_names_latin)
+            or self.case_number
+        )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from typing import Any
 
+from integrationsplan.domain import names
 from integrationsplan.domain.codes import GoalStatus, PlanStatus
 from integrationsplan.domain.rules import counselling_limit
 from integrationsplan.storage import search
@@ -201,7 +201,7 @@ def _row(r: tuple[Any, ...]) -> PersonRow:
     return PersonRow(
         id=r[0],
         case_number=r[1],
-        name=_display_name(r[2], r[3], r[4], r[5]),
+        name=names.display_name(r[2], r[3], r[4], r[5]),
         household=r[6],
         municipality=r[7],
         counselling_start=start,
@@ -215,19 +215,3 @@ def _row(r: tuple[Any, ...]) -> PersonRow:
 
 def _date(value: str | None) -> date | None:
     return None if value is None else date.fromisoformat(value)
-
-
-def _display_name(family: str | None, given: str | None, family_latin: str | None, given_latin: str | None) -> str:
-    shown = _joined(family or family_latin, given or given_latin)
-    latin = _joined(family_latin or family, given_latin or given)
-    if latin != shown and not _is_latin(shown):
-        return f"{shown} ({latin})"
-    return shown
-
-
-def _joined(family: str | None, given: str | None) -> str:
-    return ", ".join(part for part in (family, given) if part)
-
-
-def _is_latin(text: str) -> bool:
-    return all(unicodedata.name(ch, "").startswith("LATIN") for ch in text if ch.isalpha())

@@ -1,4 +1,4 @@
-"""Input widgets for voluntary data: optional dates, code choices with "not stated", optional numbers."""
+"""Input widgets shared by the forms: optional dates, code choices, optional numbers, passphrases, messages."""
 
 from __future__ import annotations
 
@@ -8,12 +8,13 @@ from typing import Generic, TypeVar
 
 from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QLineEdit, QSpinBox, QWidget
 
 from integrationsplan.i18n import _
 from integrationsplan.labels import label
 
 E = TypeVar("E", bound=Enum)
+ERROR_COLOR = "#b00020"
 _SENTINEL = QDate(1899, 12, 31)  # the minimum stands for "no date": Qt shows the special text there
 
 
@@ -59,14 +60,21 @@ class DateField(QDateEdit):
 class CodeField(QComboBox, Generic[E]):
     """Choose one code of an enum by its translated name, or leave it empty ("–")."""
 
-    def __init__(self, enum: type[E], optional: bool = True, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        enum: type[E],
+        optional: bool = True,
+        parent: QWidget | None = None,
+        names: dict[E, str] | None = None,
+    ) -> None:
+        """`names` replaces the stored codes' labels where a screen words the choice its own way."""
         super().__init__(parent)
         self.enum = enum
         if optional:
             self.addItem(_("–"), None)
         # The stored code goes in as data: Qt turns str-based enum members into plain strings anyway.
         for member in enum:
-            self.addItem(label(member), member.value)
+            self.addItem(names[member] if names else label(member), member.value)
 
     def value(self) -> E | None:
         data = self.currentData()
@@ -111,3 +119,18 @@ class YearField(QSpinBox):
 def text_or_none(edit: QLineEdit) -> str | None:
     text = edit.text().strip()
     return text or None
+
+
+def passphrase_field(accessible_name: str) -> QLineEdit:
+    edit = QLineEdit()
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    edit.setAccessibleName(accessible_name)
+    return edit
+
+
+def error_label() -> QLabel:
+    """A wrapped label in the error colour, for messages about what the user entered."""
+    message = QLabel()
+    message.setWordWrap(True)
+    message.setStyleSheet(f"color: {ERROR_COLOR};")
+    return message

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from integrationsplan.errors import UserError
 from integrationsplan.i18n import _
 from integrationsplan.ui.backend import Backend
+from integrationsplan.ui.fields import error_label, passphrase_field
 
 _ACTIVITY = {
     QEvent.Type.KeyPress,
@@ -64,16 +65,12 @@ class LockScreen(QWidget):
         hint.setWordWrap(True)
         # Two lines' room: a wrapped label in a layout is otherwise given the height of one.
         hint.setMinimumHeight(2 * hint.fontMetrics().lineSpacing() + 4)
-        self.passphrase = QLineEdit()
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.setAccessibleName(_("Passphrase"))
+        self.passphrase = passphrase_field(_("Passphrase"))
         self.passphrase.returnPressed.connect(self._unlock)
         self.button = QPushButton(_("Unlock"))
         self.button.clicked.connect(self._unlock)
-        self.message = QLabel()
+        self.message = error_label()
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b00020;")
         # A card of fixed width: wrapped labels inside a centring layout would otherwise be squeezed.
         card = QWidget()
         card.setFixedWidth(440)

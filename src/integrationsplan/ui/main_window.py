@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QCheckBox,
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -34,6 +33,7 @@ from integrationsplan.domain.person import Person
 from integrationsplan.i18n import _, ngettext
 from integrationsplan.storage.person_list import Status
 from integrationsplan.ui.backend import Backend
+from integrationsplan.ui.fields import CodeField
 from integrationsplan.ui.lock import IdleWatcher, LockScreen
 from integrationsplan.ui.models.person_list import PERSON_ID_ROLE, Column, PersonListModel
 from integrationsplan.ui.preferences import Preferences
@@ -75,11 +75,9 @@ class MainWindow(QMainWindow):
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._apply_filters)
         self.search.textChanged.connect(self._search_timer.start)
-        self.status = QComboBox()
+        cases = {Status.ACTIVE: _("Active cases"), Status.CLOSED: _("Closed cases"), Status.ALL: _("All cases")}
+        self.status = CodeField(Status, optional=False, names=cases)
         self.status.setAccessibleName(_("Cases"))
-        for text, value in ((_("Active cases"), Status.ACTIVE), (_("Closed cases"), Status.CLOSED),
-                            (_("All cases"), Status.ALL)):  # fmt: skip
-            self.status.addItem(text, value.value)  # Qt hands str-based enums back as plain str
         self.status.currentIndexChanged.connect(self._apply_filters)
         self.review_due = QCheckBox(_("Review due"))
         self.review_due.setToolTip(_("Only persons whose plan review is due within two weeks or overdue"))
@@ -185,7 +183,7 @@ class MainWindow(QMainWindow):
     def _apply_filters(self) -> None:
         due = date.today() + timedelta(days=REVIEW_HORIZON_DAYS) if self.review_due.isChecked() else None
         query = replace(
-            self.model.query, text=self.search.text(), status=Status(self.status.currentData()), review_due_by=due,
+            self.model.query, text=self.search.text(), status=self.status.value() or Status.ACTIVE, review_due_by=due,
             manager=self.preferences.user_name if self.mine.isChecked() else None,
         )  # fmt: skip
         self.model.set_query(query)

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QProgressBar,
     QPushButton,
@@ -23,6 +22,7 @@ from integrationsplan.errors import UserError
 from integrationsplan.i18n import _
 from integrationsplan.passphrase import MIN_LENGTH, strength
 from integrationsplan.ui.backend import Backend
+from integrationsplan.ui.fields import ERROR_COLOR, error_label, passphrase_field
 
 FILE_FILTER_TEXT = "Integrationsplan (*.db);;*"
 
@@ -52,13 +52,9 @@ class UnlockDialog(QDialog):
         path_row.addWidget(browse)
         path_row.addWidget(new)
 
-        self.passphrase = QLineEdit()
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.setAccessibleName(_("Passphrase"))
+        self.passphrase = passphrase_field(_("Passphrase"))
         self.passphrase.textChanged.connect(self._rate)
-        self.repeat = QLineEdit()
-        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
-        self.repeat.setAccessibleName(_("Repeat the passphrase"))
+        self.repeat = passphrase_field(_("Repeat the passphrase"))
         self.rating = QProgressBar()
         self.rating.setRange(0, 4)
         self.rating.setTextVisible(True)
@@ -70,8 +66,7 @@ class UnlockDialog(QDialog):
         self.form.addRow(_("Repeat:"), self.repeat)
         self.form.addRow(_("Strength:"), self.rating)
 
-        self.message = QLabel()
-        self.message.setWordWrap(True)
+        self.message = error_label()
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message.setAccessibleName(_("Message"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -117,7 +112,7 @@ class UnlockDialog(QDialog):
 
     def _show(self, message: str) -> None:
         self.message.setText(message)
-        self.message.setStyleSheet("color: #b00020;")
+        self.message.setStyleSheet(f"color: {ERROR_COLOR};")
 
     def _unlock(self) -> None:
         text = self.path_edit.text().strip()

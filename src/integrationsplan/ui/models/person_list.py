@@ -15,6 +15,7 @@ from integrationsplan.storage import Database, person_list
 from integrationsplan.storage.changes import Changes
 from integrationsplan.storage.person_list import ListQuery, PersonRow, SortKey
 from integrationsplan.ui.backend import Backend
+from integrationsplan.ui.fields import ERROR_COLOR
 
 PAGE_SIZE = 200
 # Writes to these tables change what the list shows.
@@ -169,7 +170,7 @@ class PersonListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column is Column.SINCE:
             return _("Counselling ends at the latest on {day}").format(day=format_date(row.counselling_limit))
         if role == Qt.ItemDataRole.ForegroundRole and self._overdue(row, column):
-            return QBrush(QColor("#b00020"))
+            return QBrush(QColor(ERROR_COLOR))
         if role == Qt.ItemDataRole.TextAlignmentRole and column is Column.OPEN_GOALS:
             return int(Qt.AlignmentFlag.AlignCenter)
         return None

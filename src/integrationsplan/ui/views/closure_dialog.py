@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QPlainTextEdit, QVBoxLayout, QWidget
 
 from integrationsplan.domain.codes import ClosureReason
 from integrationsplan.domain.person import CaseClosure, Person
@@ -12,7 +12,7 @@ from integrationsplan.errors import UserError
 from integrationsplan.i18n import _
 from integrationsplan.storage import Database
 from integrationsplan.ui.backend import Backend
-from integrationsplan.ui.fields import CodeField, DateField
+from integrationsplan.ui.fields import CodeField, DateField, error_label
 
 
 class ClosureDialog(QDialog):
@@ -30,9 +30,7 @@ class ClosureDialog(QDialog):
         self.reason.setAccessibleName(_("Reason"))
         self.note = QPlainTextEdit()
         self.note.setAccessibleName(_("Note"))
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b00020;")
+        self.message = error_label()
         form = QFormLayout()
         form.addRow(_("Closed on:"), self.closed_on)
         form.addRow(_("Reason:"), self.reason)

@@ -28,7 +28,7 @@ from integrationsplan.errors import UserError
 from integrationsplan.i18n import _, format_date
 from integrationsplan.storage import Database
 from integrationsplan.ui.backend import Backend
-from integrationsplan.ui.fields import CodeField, DateField, YearField, YesNoField, text_or_none
+from integrationsplan.ui.fields import CodeField, DateField, YearField, YesNoField, error_label, text_or_none
 
 _TEXT_FIELDS = {
     "family_name": lambda: _("Family name"),
@@ -65,9 +65,7 @@ class PersonForm(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         self.heading.setFont(font)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b00020;")
+        self.message = error_label()
         self.message.setVisible(False)
 
         self.texts = {name: QLineEdit() for name in _TEXT_FIELDS}
