@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -12,6 +13,9 @@ from pytestqt.qtbot import QtBot
 from integrationsplan import demo
 from integrationsplan.storage import Database
 from integrationsplan.ui.backend import Backend
+
+if TYPE_CHECKING:
+    from integrationsplan.ui.main_window import MainWindow
 
 PASS = "ui test passphrase"
 
@@ -69,3 +73,17 @@ def wait_idle(qtbot: QtBot) -> Callable[[Backend], None]:
         qtbot.waitUntil(lambda: backend.idle, timeout=20_000)
 
     return wait
+
+
+@pytest.fixture
+def window(qtbot: QtBot, opened: Backend, wait_idle: Callable[[Backend], None]) -> Iterator[MainWindow]:
+    from integrationsplan.ui.main_window import MainWindow
+    from integrationsplan.ui.preferences import Preferences
+
+    main = MainWindow(opened, Preferences())  # closed below: pytest-qt would close it before this teardown
+    main.show()
+    wait_idle(opened)
+    yield main
+    main.form.load(main.form.person)  # discard unsaved input: nothing to ask about when the window closes
+    assert main.close()
+    main.deleteLater()

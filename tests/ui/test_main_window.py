@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,21 +15,9 @@ from integrationsplan.storage import Database
 from integrationsplan.ui.backend import Backend
 from integrationsplan.ui.main_window import MainWindow, about_text
 from integrationsplan.ui.models.person_list import Column
-from integrationsplan.ui.preferences import Preferences
 from integrationsplan.ui.unlock import UnlockDialog
 
 Wait = Callable[[Backend], None]
-
-
-@pytest.fixture
-def window(qtbot: QtBot, opened: Backend, wait_idle: Wait) -> Iterator[MainWindow]:
-    main = MainWindow(opened, Preferences())  # closed below: pytest-qt would close it before this teardown
-    main.show()
-    wait_idle(opened)
-    yield main
-    main.form.load(main.form.person)  # discard unsaved input: nothing to ask about when the window closes
-    assert main.close()
-    main.deleteLater()
 
 
 def names(window: MainWindow) -> list[str]:

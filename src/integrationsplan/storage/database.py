@@ -17,7 +17,7 @@ from integrationsplan.domain.plan import Goal, Need, Signature
 from integrationsplan.domain.rules import new_id
 from integrationsplan.domain.session import Referral, SessionGoal, SessionParticipant
 from integrationsplan.i18n import N_
-from integrationsplan.storage import connection, errors, migrate, search
+from integrationsplan.storage import backup, connection, errors, migrate, search
 from integrationsplan.storage.changes import Changes, Writer, references
 from integrationsplan.storage.records import TABLES
 from integrationsplan.storage.repositories import (
@@ -226,6 +226,10 @@ class Database:
             ]
             self.conn.execute("INSERT INTO person_fts (person_fts) VALUES ('integrity-check')")
         return problems
+
+    def backup(self, folder: Path) -> Path:
+        """An encrypted copy in `folder`, named after the file and the time; opens with the same passphrase."""
+        return backup.copy_database(self.conn, self.path, folder / backup.backup_name(self.path))
 
     def rekey(self, new_passphrase: str) -> None:
         """Re-encrypt the whole file with a new passphrase."""

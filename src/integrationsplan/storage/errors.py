@@ -61,3 +61,7 @@ class EmptyPassphrase(StorageError):
 
 class RecordNotFound(StorageError):
     message = N_("The record {id} does not exist (any more).")
+
+
+class BackupFailed(StorageError):
+    message = N_("The backup to {path} failed: {reason}")

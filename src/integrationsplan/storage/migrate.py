@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
@@ -12,7 +11,7 @@ from pathlib import Path
 
 import sqlcipher3
 
-from integrationsplan.storage import errors
+from integrationsplan.storage import backup, errors
 from integrationsplan.storage.connection import Connection
 
 _NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
@@ -55,11 +54,8 @@ def check_not_newer(conn: Connection, path: Path) -> int:
 
 def backup_copy(conn: Connection, path: Path, version: int) -> Path:
     """Copy the (encrypted) file before migrating; the copy opens with the same passphrase."""
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}.schema{version}-{stamp}.bak")
-    shutil.copy2(path, target)
-    return target
+    return backup.copy_database(conn, path, path.with_name(f"{path.name}.schema{version}-{stamp}.bak"))
 
 
 def migrate(conn: Connection, path: Path, *, target: int | None = None, backup: bool = True) -> list[int]:

@@ -35,10 +35,10 @@ class Repository(Generic[T]):
         return record
 
     def where(self, order_by: str = "rowid", **equal: Any) -> list[T]:
-        """Records whose columns equal the given values (None matches NULL)."""
+        """Records whose columns equal the given values (None matches NULL), ordered by "column [DESC], …"."""
         known = set(columns(self.type)) | {"rowid"}
-        column, _, direction = order_by.partition(" ")
-        if not set(equal) <= known or column not in known or direction not in ("", "ASC", "DESC"):
+        terms = [term.strip().partition(" ") for term in order_by.split(",")]
+        if not set(equal) <= known or any(c not in known or d not in ("", "ASC", "DESC") for c, _, d in terms):
             raise ValueError(f"bad query on {self.table}: {sorted(equal)} order by {order_by!r}")
         condition = " AND ".join(f"{name} IS ?" for name in equal) or "1"
         values = [to_column(v) for v in equal.values()]

@@ -111,6 +111,14 @@ class Backend(QObject):
         self._thread.quit()
         self._thread.wait()
 
+    def watch(self, tables: set[str], refresh: Callable[[], None]) -> None:
+        """Call `refresh` after every write that touched one of `tables`.
+
+        At once, not deferred: its job then queues before the writing job reports back, so `idle`
+        already covers the refresh.
+        """
+        self.changed.connect(lambda changes: refresh() if changes.tables() & tables else None)
+
     @property
     def idle(self) -> bool:
         return not self._pending

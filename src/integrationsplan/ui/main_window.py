@@ -38,8 +38,12 @@ from integrationsplan.ui.lock import IdleWatcher, LockScreen
 from integrationsplan.ui.models.person_list import PERSON_ID_ROLE, Column, PersonListModel
 from integrationsplan.ui.preferences import Preferences
 from integrationsplan.ui.views.closure_dialog import ClosureDialog
+from integrationsplan.ui.views.due_panel import DuePanel
 from integrationsplan.ui.views.household_panel import HouseholdPanel
 from integrationsplan.ui.views.person_form import PersonForm
+from integrationsplan.ui.views.plan_panel import PlanPanel
+from integrationsplan.ui.views.sessions_panel import SessionsPanel
+from integrationsplan.ui.views.settings_dialog import SettingsDialog
 
 SEARCH_DELAY_MS = 150
 REVIEW_HORIZON_DAYS = 14
@@ -94,11 +98,17 @@ class MainWindow(QMainWindow):
         filters.addWidget(self.mine)
         filters.addStretch(1)
         filters.addWidget(self.count)
-        list_panel = QWidget()
-        list_layout = QVBoxLayout(list_panel)
+        persons_page = QWidget()
+        list_layout = QVBoxLayout(persons_page)
         list_layout.addWidget(self.search)
         list_layout.addLayout(filters)
         list_layout.addWidget(self.table, 1)
+        self.due = DuePanel(backend, preferences)
+        self.due.person_chosen.connect(self.open_person)
+        list_panel = QTabWidget()
+        list_panel.addTab(persons_page, _("Persons"))
+        list_panel.addTab(self.due, _("Due"))
+        self.list_tabs = list_panel
 
         self.form = PersonForm(backend)
         self.form.saved.connect(self._saved)
@@ -107,9 +117,13 @@ class MainWindow(QMainWindow):
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
         self.household = HouseholdPanel(backend)
+        self.plan = PlanPanel(backend)
+        self.sessions = SessionsPanel(backend)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.form, _("Personal data"))
         self.tabs.addTab(self.household, _("Household"))
+        self.tabs.addTab(self.plan, _("Integration plan"))
+        self.tabs.addTab(self.sessions, _("Sessions"))
         self.detail = QStackedWidget()
         self.detail.addWidget(self.placeholder)
         self.detail.addWidget(self.tabs)
@@ -117,9 +131,9 @@ class MainWindow(QMainWindow):
         splitter = QSplitter()
         splitter.addWidget(list_panel)
         splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([760, 520])
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([640, 640])
 
         self.lock_screen = LockScreen(backend)
         self.lock_screen.unlocked.connect(self._unlocked)
@@ -163,12 +177,19 @@ class MainWindow(QMainWindow):
         self.undo_action.setEnabled(False)
         self.close_case_action = self._action(_("&Close case…"), self.close_case)
         self.close_case_action.setEnabled(False)
+        self.new_session_action = self._action(_("New &session…"), self.new_session, "Ctrl+Shift+N")
+        self.new_session_action.setEnabled(False)
+        self.backup_action = self._action(_("&Back up now"), self.back_up)
+        settings = self._action(_("Se&ttings…"), self.edit_settings, QKeySequence.StandardKey.Preferences)
         self.lock_action = self._action(_("&Lock"), self.lock, "Ctrl+L")
         quit_action = self._action(_("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         find = self._action(_("&Find person"), self._focus_search, QKeySequence.StandardKey.Find)
         about = self._action(_("&About Integrationsplan"), self.about)
         file_menu = self.menuBar().addMenu(_("&File"))
-        for action in (self.new_action, self.save_action, self.close_case_action, self.lock_action):
+        for action in (self.new_action, self.new_session_action, self.save_action, self.close_case_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        for action in (self.backup_action, settings, self.lock_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
@@ -204,15 +225,30 @@ class MainWindow(QMainWindow):
             return
         self.backend.call(lambda db: db.persons.find(person_id), self._show_person)
 
+    def open_person(self, person_id: str) -> None:
+        """Show a person chosen outside the list (a due item)."""
+        if self.form.person is not None and self.form.person.id == person_id:
+            self.detail.setCurrentWidget(self.tabs)
+            return
+        if self._may_leave_form():
+            self.backend.call(lambda db: db.persons.find(person_id), self._show_person)
+
     def _show_person(self, person: Person | None) -> None:
         if person is None:
             self.detail.setCurrentWidget(self.placeholder)
             return
         self.form.load(person)
-        self.household.show_person(person)
+        self._show_record_tabs(person)
         self.undo_action.setEnabled(False)
-        self.close_case_action.setEnabled(True)
         self.detail.setCurrentWidget(self.tabs)
+
+    def _show_record_tabs(self, person: Person | None) -> None:
+        for panel in (self.household, self.plan, self.sessions):
+            panel.show_person(person)
+        self.close_case_action.setEnabled(person is not None)
+        self.new_session_action.setEnabled(person is not None)
+        for index in range(1, self.tabs.count()):
+            self.tabs.setTabEnabled(index, person is not None)
 
     def close_case(self) -> None:
         """Record the end of counselling for the person shown; the list follows the change."""
@@ -221,22 +257,43 @@ class MainWindow(QMainWindow):
             return
         ClosureDialog(self.backend, person, self).exec()
 
+    def new_session(self) -> None:
+        if self.form.person is not None:
+            self.tabs.setCurrentWidget(self.sessions)
+            self.sessions.new_session()
+
+    def back_up(self) -> None:
+        """An encrypted copy of the database in the backup folder of the settings."""
+        folder = self.preferences.backup_dir
+        self.backend.call(
+            lambda db: db.backup(folder),
+            lambda path: self.statusBar().showMessage(_("Backup saved: {path}").format(path=path), 8000),
+        )
+
+    def edit_settings(self) -> None:
+        language = self.preferences.language
+        if SettingsDialog(self.preferences, self).exec() != SettingsDialog.DialogCode.Accepted:
+            return
+        self.idle.set_minutes(self.preferences.auto_lock_minutes)
+        if self.preferences.language != language:
+            QMessageBox.information(
+                self, _("Settings"), _("The new language is used from the next start of Integrationsplan.")
+            )
+
     def new_person(self) -> None:
         if not self._may_leave_form():
             return
         self.table.selectionModel().clearSelection()
         self.form.load(None)
-        self.household.show_person(None)
+        self._show_record_tabs(None)
         self.undo_action.setEnabled(False)
-        self.close_case_action.setEnabled(False)
         self.tabs.setCurrentWidget(self.form)
         self.detail.setCurrentWidget(self.tabs)
         self.form.texts["family_name"].setFocus()
 
     def _saved(self, person: Person) -> None:
         self.statusBar().showMessage(_("Saved: {case}").format(case=person.case_number), 4000)
-        self.household.show_person(person)
-        self.close_case_action.setEnabled(True)
+        self._show_record_tabs(person)
         self.undo_action.setEnabled(self.form.previous is not None)
         self._select_when_listed(person.id)
 

@@ -1,4 +1,4 @@
-"""Per-user preferences kept between runs: the last database, the UI language, auto-lock minutes."""
+"""Per-user preferences kept between runs: the last database, language, auto-lock, organisation, backups."""
 
 from __future__ import annotations
 
@@ -56,6 +56,34 @@ class Preferences:
     @auto_lock_minutes.setter
     def auto_lock_minutes(self, minutes: int) -> None:
         self._settings.setValue("ui/auto_lock_minutes", minutes)
+
+    @property
+    def organisation(self) -> str:
+        """The organisation's name, printed on plans."""
+        return str(self._settings.value("organisation/name", ""))
+
+    @organisation.setter
+    def organisation(self, name: str) -> None:
+        self._settings.setValue("organisation/name", name)
+
+    @property
+    def logo(self) -> Path | None:
+        """The organisation's logo, a copy kept in the configuration folder."""
+        value = str(self._settings.value("organisation/logo", ""))
+        return Path(value) if value and Path(value).is_file() else None
+
+    @logo.setter
+    def logo(self, path: Path | None) -> None:
+        self._settings.setValue("organisation/logo", str(path) if path else "")
+
+    @property
+    def backup_dir(self) -> Path:
+        value = str(self._settings.value("backup/folder", ""))
+        return Path(value) if value else data_dir() / "backups"
+
+    @backup_dir.setter
+    def backup_dir(self, folder: Path) -> None:
+        self._settings.setValue("backup/folder", str(folder))
 
     @property
     def user_name(self) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -59,12 +59,14 @@ def load_household(db: Database, person_id: str) -> HouseholdView:
     )
 
 
-class HouseholdPanel(QWidget):
-    changed = Signal()
+HOUSEHOLD_TABLES = {"household", "household_member", "person"}
 
+
+class HouseholdPanel(QWidget):
     def __init__(self, backend: Backend, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.backend = backend
+        backend.watch(HOUSEHOLD_TABLES, lambda: self.show_person(self.person) if self.person else None)
         self.person: Person | None = None
         self.view = HouseholdView(None, [])
         self.title = QLabel()
@@ -123,15 +125,8 @@ class HouseholdPanel(QWidget):
         self.leave_button.setEnabled(household is not None)
 
     def _write(self, job: object) -> None:
-        person = self.person
-        if person is None:
-            return
-
-        def done(_result: object) -> None:
-            self.show_person(person)
-            self.changed.emit()
-
-        self.backend.call(job, done)  # type: ignore[arg-type]
+        if self.person is not None:
+            self.backend.call(job)  # type: ignore[arg-type]  # the panel follows through `watch`
 
     def create_household(self) -> None:
         person = self.person

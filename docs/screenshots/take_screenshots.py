@@ -1,0 +1,96 @@
+"""Take the screenshots in this folder from the real window over a demo database.
+
+    xvfb-run -s "-screen 0 1400x900x24" python docs/screenshots/take_screenshots.py demo.db de
+    (the passphrase comes from INTEGRATIONSPLAN_PASSPHRASE, as for the command line)
+
+Run once per language (de, ar); the files are named <screen>-<language>.png.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+from integrationsplan.storage import Database
+from integrationsplan.ui.app import apply_language, make_application
+from integrationsplan.ui.backend import Backend
+from integrationsplan.ui.main_window import MainWindow
+from integrationsplan.ui.models.person_list import Column
+from integrationsplan.ui.preferences import Preferences
+from integrationsplan.ui.views.sessions_panel import SessionDialog
+
+HERE = Path(__file__).resolve().parent
+
+
+def settle(app: QApplication, backend: Backend, seconds: float = 0.4) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end or not backend.idle:
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def richest_case(db: Database) -> str:
+    """An open case with an active plan, several goals and sessions: the screens show what a plan holds."""
+    row = db.query(
+        "SELECT p.id FROM person p JOIN plan pl ON pl.person_id = p.id AND pl.status = 'active'"
+        " WHERE p.id NOT IN (SELECT person_id FROM case_closure)"
+        " ORDER BY (SELECT count(*) FROM goal WHERE plan_id = pl.id) DESC,"
+        " (SELECT count(*) FROM counselling_session WHERE person_id = p.id) DESC, p.case_number LIMIT 1"
+    )
+    return str(row[0][0])
+
+
+def main(database: Path, language: str) -> None:
+    os.environ.setdefault("INTEGRATIONSPLAN_CONFIG_DIR", tempfile.mkdtemp())
+    app = make_application(sys.argv[:1])
+    apply_language(app, language)
+    backend = Backend()
+    backend.open(database, os.environ["INTEGRATIONSPLAN_PASSPHRASE"], create=False)
+    settle(app, backend)
+    window = MainWindow(backend, Preferences())
+    window.resize(1400, 860)
+    window.show()
+    settle(app, backend, 1.0)
+
+    def shot(name: str, widget: QWidget | None = None) -> None:
+        settle(app, backend)
+        (widget or window).grab().save(str(HERE / f"{name}-{language}.png"))
+
+    chosen: list[str] = []
+    backend.call(richest_case, chosen.append)
+    settle(app, backend)
+    rows = window.model.rows
+    target = next((r for r, listed in enumerate(rows) if listed.id == chosen[0]), 0)
+    index = window.model.index(target, Column.NAME)
+    window.table.selectionModel().setCurrentIndex(
+        index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+    )
+    window.table.scrollTo(index)
+    settle(app, backend, 1.0)
+    shot("person")
+    for name, tab in (("household", window.household), ("plan", window.plan), ("sessions", window.sessions)):
+        window.tabs.setCurrentWidget(tab)
+        shot(name)
+
+    row = window.sessions.view.rows[0] if window.sessions.view.rows else None
+    if row is not None:
+        dialog = SessionDialog(backend, row, window.sessions.view.goals, False, window)
+        dialog.show()
+        shot("session-dialog", dialog)
+        dialog.done(QDialog.DialogCode.Rejected)
+    window.list_tabs.setCurrentWidget(window.due)
+    shot("due")
+    window.lock()
+    shot("locked")
+    window.close()
+    backend.shutdown()
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]), sys.argv[2] if len(sys.argv) > 2 else "de")

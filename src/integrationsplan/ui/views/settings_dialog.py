@@ -1,0 +1,142 @@
+"""Settings: the organisation on printed plans, the language, auto-lock and where backups go."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from babel import Locale, UnknownLocaleError
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImageReader, QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from integrationsplan import i18n
+from integrationsplan.i18n import _
+from integrationsplan.ui.fields import error_label
+from integrationsplan.ui.preferences import Preferences, config_dir
+
+MAX_LOGO_BYTES = 2 * 1024 * 1024
+
+
+def language_name(code: str) -> str:
+    """A language in its own name ("Deutsch", "العربية"), so everyone finds theirs."""
+    try:
+        return (Locale.parse(code).get_display_name(code) or code).capitalize()
+    except (ValueError, UnknownLocaleError):
+        return code
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, preferences: Preferences, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.preferences = preferences
+        self.setWindowTitle(_("Settings"))
+        self.logo: Path | None = preferences.logo
+        self.organisation = QLineEdit(preferences.organisation)
+        self.organisation.setAccessibleName(_("Organisation"))
+        self.logo_preview = QLabel()
+        self.logo_preview.setMinimumSize(160, 60)
+        self.logo_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        choose_logo = QPushButton(_("Choose logo…"))
+        choose_logo.clicked.connect(self.choose_logo)
+        remove_logo = QPushButton(_("Remove logo"))
+        remove_logo.clicked.connect(lambda: self._set_logo(None))
+        logo_row = QHBoxLayout()
+        for widget in (self.logo_preview, choose_logo, remove_logo):
+            logo_row.addWidget(widget)
+        logo_row.addStretch(1)
+        self.language = QComboBox()
+        self.language.setAccessibleName(_("Language"))
+        for code in i18n.available_languages():
+            self.language.addItem(language_name(code), code)
+        self.language.setCurrentIndex(max(0, self.language.findData(preferences.language or i18n.DEFAULT_LANGUAGE)))
+        self.auto_lock = QSpinBox()
+        self.auto_lock.setRange(0, 240)
+        self.auto_lock.setSpecialValueText(_("never"))
+        self.auto_lock.setSuffix(_(" min"))
+        self.auto_lock.setValue(preferences.auto_lock_minutes)
+        self.auto_lock.setAccessibleName(_("Lock after idle time"))
+        self.backup_dir = QLineEdit(str(preferences.backup_dir))
+        self.backup_dir.setAccessibleName(_("Backup folder"))
+        choose_dir = QPushButton(_("Choose…"))
+        choose_dir.clicked.connect(self.choose_backup_dir)
+        backup_row = QHBoxLayout()
+        backup_row.addWidget(self.backup_dir, 1)
+        backup_row.addWidget(choose_dir)
+        self.message = error_label()
+        form = QFormLayout()
+        form.addRow(_("Organisation:"), self.organisation)
+        form.addRow(_("Logo on printed plans:"), logo_row)
+        form.addRow(_("Language:"), self.language)
+        form.addRow(_("Lock after idle time:"), self.auto_lock)
+        form.addRow(_("Backup folder:"), backup_row)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self._set_logo(self.logo)
+
+    def _set_logo(self, path: Path | None) -> None:
+        self.logo = path
+        pixmap = QPixmap(str(path)) if path else QPixmap()
+        if pixmap.isNull():
+            self.logo_preview.setText(_("no logo"))
+        else:
+            self.logo_preview.setPixmap(pixmap.scaled(160, 60, Qt.AspectRatioMode.KeepAspectRatio,
+                                                      Qt.TransformationMode.SmoothTransformation))  # fmt: skip
+
+    def choose_logo(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(self, _("Choose logo"), "", _("Images (*.png *.jpg *.jpeg)"))
+        if name:
+            self.take_logo(Path(name))
+
+    def take_logo(self, path: Path) -> bool:
+        """Keep a copy of a readable PNG or JPEG logo; refuse anything else with a message."""
+        reader = QImageReader(str(path))
+        if path.stat().st_size > MAX_LOGO_BYTES or bytes(reader.format().data()) not in (b"png", b"jpeg"):
+            self.message.setText(_("{name} is not a PNG or JPEG image of at most 2 MB.").format(name=path.name))
+            return False
+        if reader.read().isNull():
+            self.message.setText(_("{name} could not be read as an image.").format(name=path.name))
+            return False
+        target = config_dir() / f"logo{path.suffix.lower()}"
+        config_dir().mkdir(parents=True, exist_ok=True)
+        if path.resolve() != target.resolve():
+            shutil.copyfile(path, target)
+        self.message.clear()
+        self._set_logo(target)
+        return True
+
+    def choose_backup_dir(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, _("Backup folder"), self.backup_dir.text())
+        if folder:
+            self.backup_dir.setText(folder)
+
+    def save(self) -> None:
+        folder = Path(self.backup_dir.text().strip()).expanduser()
+        if not self.backup_dir.text().strip() or (folder.exists() and not folder.is_dir()):
+            self.message.setText(_("Choose a folder for the backups."))
+            return
+        self.preferences.organisation = self.organisation.text().strip()
+        self.preferences.logo = self.logo
+        self.preferences.language = str(self.language.currentData())
+        self.preferences.auto_lock_minutes = self.auto_lock.value()
+        self.preferences.backup_dir = folder
+        self.preferences.sync()
+        self.accept()
