@@ -32,6 +32,12 @@ def _german() -> Iterator[None]:
 
 
 @pytest.fixture
+def db_passphrase() -> str:
+    """The passphrase of the `db` fixture, for tests that open its file (or a copy) again."""
+    return PASSPHRASE
+
+
+@pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "fall.db"
 

@@ -60,7 +60,7 @@ def due_items(conn: Connection, today: date, until: date, manager: str | None = 
         f" WHERE s.done_on IS NULL AND s.due_date <= ? AND {_OPEN_PLAN} AND {_OPEN_CASE}{mine}",
         (end, *extra),
     ):
-        items.append(_item(DueKind.STEP, row, (row[8] or "").strip().splitlines()[0] if row[8] else ""))
+        items.append(_item(DueKind.STEP, row, next(iter((row[8] or "").strip().splitlines()), "")))
     for row in conn.execute(
         f"SELECT s.next_appointment, s.id, {_PERSON} FROM counselling_session s JOIN person p ON p.id = s.person_id"
         f" WHERE s.next_appointment >= ? AND substr(s.next_appointment, 1, 10) <= ? AND {_OPEN_CASE}{mine}",

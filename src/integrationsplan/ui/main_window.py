@@ -44,6 +44,7 @@ from integrationsplan.ui.views.person_form import PersonForm
 from integrationsplan.ui.views.plan_panel import PlanPanel
 from integrationsplan.ui.views.sessions_panel import SessionsPanel
 from integrationsplan.ui.views.settings_dialog import SettingsDialog
+from integrationsplan.ui.views.situation_panel import SituationPanel
 
 SEARCH_DELAY_MS = 150
 REVIEW_HORIZON_DAYS = 14
@@ -119,9 +120,11 @@ class MainWindow(QMainWindow):
         self.household = HouseholdPanel(backend)
         self.plan = PlanPanel(backend)
         self.sessions = SessionsPanel(backend)
+        self.situation = SituationPanel(backend)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.form, _("Personal data"))
         self.tabs.addTab(self.household, _("Household"))
+        self.tabs.addTab(self.situation, _("Situation"))
         self.tabs.addTab(self.plan, _("Integration plan"))
         self.tabs.addTab(self.sessions, _("Sessions"))
         self.detail = QStackedWidget()
@@ -243,7 +246,7 @@ class MainWindow(QMainWindow):
         self.detail.setCurrentWidget(self.tabs)
 
     def _show_record_tabs(self, person: Person | None) -> None:
-        for panel in (self.household, self.plan, self.sessions):
+        for panel in (self.household, self.situation, self.plan, self.sessions):
             panel.show_person(person)
         self.close_case_action.setEnabled(person is not None)
         self.new_session_action.setEnabled(person is not None)
