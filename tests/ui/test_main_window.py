@@ -258,3 +258,14 @@ def test_household_create_add_member_and_move_out(
     panel.leave_button.click()
     wait_idle(opened)
     assert [m.person.id for m in panel.view.members] == [lina.id]
+
+
+def test_window_icon_is_a_vector_sharp_at_every_scale(qtbot: QtBot) -> None:
+    from PySide6.QtCore import QSize
+
+    from integrationsplan.ui.app import make_application
+
+    icon = make_application([]).windowIcon()
+    assert not icon.isNull()
+    for side in (16, 64, 256):
+        assert icon.pixmap(QSize(side, side)).size() == QSize(side, side)

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from integrationsplan import __version__, i18n
@@ -30,12 +31,24 @@ def apply_language(app: QApplication, language: str) -> QTranslator:
     return translator
 
 
+def resource(relative: str) -> Path | None:
+    """A file of resources/: packaged next to the code, or at the top of a source checkout."""
+    here = Path(__file__).resolve().parents[1]
+    for folder in (here / "resources", here.parents[1] / "resources"):
+        if (folder / relative).is_file():
+            return folder / relative
+    return None
+
+
 def make_application(argv: Sequence[str]) -> QApplication:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(list(argv))
     app.setApplicationName("Integrationsplan")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Integrationsplan")
+    icon = resource("icons/integrationsplan.svg")
+    if icon is not None:
+        app.setWindowIcon(QIcon(str(icon)))  # a vector icon: sharp at every device pixel ratio
     return app
 
 

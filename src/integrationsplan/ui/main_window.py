@@ -37,6 +37,7 @@ from integrationsplan.ui.fields import CodeField
 from integrationsplan.ui.lock import IdleWatcher, LockScreen
 from integrationsplan.ui.models.person_list import PERSON_ID_ROLE, Column, PersonListModel
 from integrationsplan.ui.preferences import Preferences
+from integrationsplan.ui.text_direction import AutoDirectionDelegate
 from integrationsplan.ui.views.closure_dialog import ClosureDialog
 from integrationsplan.ui.views.due_panel import DuePanel
 from integrationsplan.ui.views.household_panel import HouseholdPanel
@@ -66,6 +67,7 @@ class MainWindow(QMainWindow):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(Column.NAME, Qt.SortOrder.AscendingOrder)
         self.table.verticalHeader().setVisible(False)
+        self.table.setItemDelegate(AutoDirectionDelegate(self.table))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)

@@ -31,6 +31,7 @@ from integrationsplan.labels import label
 from integrationsplan.storage import Database
 from integrationsplan.ui.backend import Backend
 from integrationsplan.ui.fields import CodeField
+from integrationsplan.ui.text_direction import AutoDirectionDelegate
 
 SEARCH_LIMIT = 30
 
@@ -77,6 +78,7 @@ class HouseholdPanel(QWidget):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setAccessibleName(_("Household members"))
+        self.table.setItemDelegate(AutoDirectionDelegate(self.table))
         self.create_button = QPushButton(_("New household"))
         self.create_button.clicked.connect(self.create_household)
         self.add_button = QPushButton(_("Add member…"))

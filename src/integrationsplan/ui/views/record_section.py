@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from integrationsplan.ui.models.records import Column, RecordTableModel
+from integrationsplan.ui.text_direction import AutoDirectionDelegate
 
 T = TypeVar("T")
 
@@ -51,6 +52,7 @@ class RecordSection(QGroupBox, Generic[T]):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
+        self.table.setItemDelegate(AutoDirectionDelegate(self.table))
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
