@@ -78,16 +78,16 @@ def main(database: Path, language: str) -> None:
         window.tabs.setCurrentWidget(tab)
         shot(name)
 
-    row = window.sessions.view.rows[0] if window.sessions.view.rows else None
-    if row is not None:
-        dialog = SessionDialog(backend, row, window.sessions.view.goals, False, window)
-        dialog.show()
-        shot("session-dialog", dialog)
-        dialog.done(QDialog.DialogCode.Rejected)
     window.list_tabs.setCurrentWidget(window.due)
     shot("due")
-    window.lock()
+    row = window.sessions.view.rows[0]
+    dialog = SessionDialog(backend, row, window.sessions.view.goals, False, window)
+    dialog.show()
+    shot("session-dialog", dialog)
+    window.lock()  # an open dialog is covered, its input kept
+    shot("locked-dialog", dialog)
     shot("locked")
+    dialog.done(QDialog.DialogCode.Rejected)
     window.close()
     backend.shutdown()
 

@@ -269,3 +269,40 @@ def test_window_icon_is_a_vector_sharp_at_every_scale(qtbot: QtBot) -> None:
     assert not icon.isNull()
     for side in (16, 64, 256):
         assert icon.pixmap(QSize(side, side)).size() == QSize(side, side)
+
+
+def test_cells_lay_out_text_in_its_own_direction(qtbot: QtBot) -> None:
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import QStyleOptionViewItem, QTableView
+
+    from integrationsplan.ui.text_direction import AutoDirectionDelegate, text_direction
+
+    ltr, rtl = Qt.LayoutDirection.LeftToRight, Qt.LayoutDirection.RightToLeft
+    assert text_direction("Wir haben Schulden.") == ltr
+    assert text_direction("الخطيب, لين (Al-Khatib, Leen)") == rtl
+    assert text_direction("«Мороз»") == ltr
+    assert text_direction("24.12.2025 · 12:30") is None
+
+    model = QStandardItemModel(0, 1)
+    for text in ("Wir haben Schulden.", "الخطيب", "2026"):
+        model.appendRow(QStandardItem(text))
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setLayoutDirection(rtl)
+    view.setModel(model)
+    delegate = AutoDirectionDelegate(view)
+    options = []
+    for row in range(3):
+        option = QStyleOptionViewItem()
+        option.initFrom(view)
+        option.displayAlignment = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        delegate.initStyleOption(option, model.index(row, 0))
+        options.append(option)
+    german, arabic, number = options
+    assert german.direction == ltr
+    assert (
+        german.displayAlignment & Qt.AlignmentFlag.AlignRight
+        and german.displayAlignment & Qt.AlignmentFlag.AlignAbsolute
+    )
+    assert arabic.direction == rtl and not arabic.displayAlignment & Qt.AlignmentFlag.AlignAbsolute
+    assert number.direction == rtl

@@ -257,3 +257,39 @@ def test_a_new_version_carries_open_goals_and_the_old_one_is_read_only(
     failures = in_dialog(qtbot, RecordDialog, read_only)
     window.plan.edit_goal(window.plan.view.goals[0])
     run(failures)
+
+
+def test_locking_covers_an_open_dialog_and_keeps_what_was_typed(
+    qtbot: QtBot, window: MainWindow, opened: Backend, wait_idle: Wait, passphrase: str
+) -> None:
+    create_person(qtbot, window, wait_idle, "Nasser", "Dina")
+    failures = in_dialog(qtbot, RecordDialog, fill_and_save(qtbot, {}))
+    window.plan.new_plan()
+    run(failures)
+    wait_idle(opened)
+
+    def typed_then_locked(dialog: RecordDialog) -> None:
+        set_value_of(dialog.form.widgets["text"], "Eine Ausbildung als Pflegefachfrau beginnen")
+        window.lock()  # what the idle timer does after the set minutes
+        wait_idle(opened)
+        cover = window.covers[0]
+        assert cover.isVisible() and cover.geometry() == dialog.rect()
+        assert not dialog.form.isEnabled() and not dialog.buttons.isEnabled()
+        assert window.locked and dialog.isVisible()
+        cover.lock_screen.passphrase.setText("falsch")
+        cover.lock_screen.button.click()
+        qtbot.waitUntil(lambda: bool(cover.lock_screen.message.text()), timeout=20_000)
+        assert window.locked
+        cover.lock_screen.passphrase.setText(passphrase)
+        cover.lock_screen.button.click()
+        qtbot.waitUntil(lambda: not window.locked, timeout=20_000)
+        assert window.covers == [] and dialog.form.isEnabled()
+        assert dialog.form.record().text == "Eine Ausbildung als Pflegefachfrau beginnen"
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+        qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10_000)
+
+    failures = in_dialog(qtbot, RecordDialog, typed_then_locked)
+    window.plan.add_goal()
+    run(failures)
+    wait_idle(opened)
+    assert [g.text for g in window.plan.view.goals] == ["Eine Ausbildung als Pflegefachfrau beginnen"]

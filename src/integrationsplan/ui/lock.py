@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from integrationsplan.errors import UserError
@@ -52,7 +53,7 @@ class LockScreen(QWidget):
 
     unlocked = Signal()
 
-    def __init__(self, backend: Backend, parent: QWidget | None = None) -> None:
+    def __init__(self, backend: Backend, parent: QWidget | None = None, *, compact: bool = False) -> None:
         super().__init__(parent)
         self.backend = backend
         title = QLabel(_("Integrationsplan is locked"))
@@ -73,7 +74,7 @@ class LockScreen(QWidget):
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         # A card of fixed width: wrapped labels inside a centring layout would otherwise be squeezed.
         card = QWidget()
-        card.setFixedWidth(440)
+        card.setFixedWidth(360 if compact else 440)
         column = QVBoxLayout(card)
         for widget in (title, hint, self.passphrase, self.message):
             column.addWidget(widget)
@@ -110,3 +111,50 @@ class LockScreen(QWidget):
         self.button.setEnabled(True)
         self.message.setText(error.text())
         self.passphrase.setFocus()
+
+
+class DialogCover(QWidget):
+    """Covers an open dialog while locked: its input stays, unseen and unreachable, until the passphrase.
+
+    Hiding a dialog that runs `exec()` would end it and drop what was typed, so the dialog stays open
+    under an opaque lock screen of its own; its fields and shortcuts are disabled meanwhile.
+    """
+
+    def __init__(self, dialog: QWidget, backend: Backend) -> None:
+        super().__init__(dialog)
+        self.dialog = dialog
+        self._disabled = [
+            w for w in dialog.findChildren(QWidget) if w.isEnabled() and w.parent() is dialog and w is not self
+        ]
+        self._shortcuts = [s for s in dialog.findChildren(QShortcut) if s.isEnabled()]
+        for widget in self._disabled:
+            widget.setEnabled(False)
+        for shortcut in self._shortcuts:
+            shortcut.setEnabled(False)
+        self._title = dialog.windowTitle()  # may name the case: hidden too
+        dialog.setWindowTitle(_("Integrationsplan – locked"))
+        self.lock_screen = LockScreen(backend, compact=True)
+        self.unlocked = self.lock_screen.unlocked
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.lock_screen)
+        self.setAutoFillBackground(True)
+        self.setGeometry(dialog.rect())
+        dialog.installEventFilter(self)
+        self.show()
+        self.raise_()
+        self.lock_screen.passphrase.setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.dialog and event.type() == QEvent.Type.Resize:
+            self.setGeometry(self.dialog.rect())
+        return False
+
+    def remove(self) -> None:
+        self.dialog.removeEventFilter(self)
+        self.dialog.setWindowTitle(self._title)
+        for widget in self._disabled:
+            widget.setEnabled(True)
+        for shortcut in self._shortcuts:
+            shortcut.setEnabled(True)
+        self.hide()
+        self.deleteLater()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QCheckBox,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -34,7 +35,7 @@ from integrationsplan.i18n import _, ngettext
 from integrationsplan.storage.person_list import Status
 from integrationsplan.ui.backend import Backend
 from integrationsplan.ui.fields import CodeField
-from integrationsplan.ui.lock import IdleWatcher, LockScreen
+from integrationsplan.ui.lock import DialogCover, IdleWatcher, LockScreen
 from integrationsplan.ui.models.person_list import PERSON_ID_ROLE, Column, PersonListModel
 from integrationsplan.ui.preferences import Preferences
 from integrationsplan.ui.text_direction import AutoDirectionDelegate
@@ -141,6 +142,7 @@ class MainWindow(QMainWindow):
         splitter.setSizes([640, 640])
 
         self.lock_screen = LockScreen(backend)
+        self.covers: list[DialogCover] = []
         self.lock_screen.unlocked.connect(self._unlocked)
         self.workspace = splitter
         self.pages = QStackedWidget()
@@ -367,9 +369,26 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.lock_screen)
         self.menuBar().setEnabled(False)
         self.setWindowTitle(_("Integrationsplan – locked"))
+        self._cover_dialogs()
         self.backend.close()
 
+    def _cover_dialogs(self) -> None:
+        """Open dialogs show records too: questions are cancelled, forms covered with their input kept."""
+        for widget in QApplication.topLevelWidgets():
+            if not isinstance(widget, QDialog) or not widget.isVisible():
+                continue
+            if isinstance(widget, QMessageBox):
+                widget.reject()
+            else:
+                cover = DialogCover(widget, self.backend)
+                cover.unlocked.connect(self._unlocked)
+                self.covers.append(cover)
+
     def _unlocked(self) -> None:
+        for cover in self.covers:
+            cover.remove()
+        self.covers.clear()
+        self.lock_screen.passphrase.clear()
         self.menuBar().setEnabled(True)
         self.pages.setCurrentWidget(self.workspace)
         self._dirty_changed(self.form.dirty)
