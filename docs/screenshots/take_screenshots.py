@@ -81,7 +81,7 @@ def main(database: Path, language: str) -> None:
     window.list_tabs.setCurrentWidget(window.due)
     shot("due")
     row = window.sessions.view.rows[0]
-    dialog = SessionDialog(backend, row, window.sessions.view.goals, False, window)
+    dialog = SessionDialog(backend, row, window.sessions.view, False, window)
     dialog.show()
     shot("session-dialog", dialog)
     window.lock()  # an open dialog is covered, its input kept

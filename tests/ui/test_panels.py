@@ -140,6 +140,17 @@ def test_settings_are_kept_and_a_bad_logo_is_refused(qtbot: QtBot, tmp_path: Pat
     assert again.auto_lock_minutes == 12 and again.language == "ar"
     assert again.backup_dir == tmp_path / "sicherungen"
     assert again.logo is not None and again.logo != good and QImage(str(again.logo)).width() == 120
+    good.unlink()  # the copy stays
+    assert Preferences().logo == again.logo
+
+    # Cancel keeps the logo that was there.
+    other = tmp_path / "anderes.png"
+    image.scaled(60, 20).save(str(other))
+    dialog = SettingsDialog(again)
+    qtbot.addWidget(dialog)
+    assert dialog.take_logo(other)
+    dialog.reject()
+    assert QImage(str(Preferences().logo)).width() == 120
     assert language_name("ar") == "العربية" and language_name("de") == "Deutsch"
 
 

@@ -75,7 +75,8 @@ class ChangeLogMachine(RuleBasedStateMachine):
     def add_plan(self, person: str, created: date) -> str:
         if self.db.persons.find(person) is None:
             return "missing"
-        return self.db.plans.add(Plan(person_id=person, created_on=created)).id
+        version = len(self.db.plans.where(person_id=person)) + 1
+        return self.db.plans.add(Plan(person_id=person, created_on=created, version=version)).id
 
     @rule(target=goals, plan=plans, text=names.filter(str.strip), area=st.sampled_from(LifeArea))
     def add_goal(self, plan: str, text: str, area: LifeArea) -> str:

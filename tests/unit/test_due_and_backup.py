@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from integrationsplan.domain.codes import ClosureReason, LifeArea, PlanStatus
+from integrationsplan.domain.codes import ClosureReason, GoalStatus, LifeArea, PlanStatus
 from integrationsplan.domain.person import CaseClosure, Person
 from integrationsplan.domain.plan import Goal, Plan, Step
 from integrationsplan.domain.session import CounsellingSession
@@ -79,3 +79,18 @@ def test_backup_into_an_unusable_folder_says_so(db: Database, tmp_path: Path) ->
         db.backup(blocker)
     assert "eine-datei" in raised.value.text()
     assert list(tmp_path.glob("eine-datei/*")) == []
+
+
+def test_steps_of_finished_goals_and_moved_appointments_are_not_due(db: Database) -> None:
+    person, _plan, goal = _case(db, "Haddad")
+    with db.write():
+        dropped = db.goals.add(Goal(plan_id=_plan.id, area=LifeArea.HOUSING, text="Wohnung", status=GoalStatus.DROPPED,
+                                    status_date=TODAY, status_reason="zieht weg"))  # fmt: skip
+        db.steps.add(Step(goal_id=dropped.id, text="WBS beantragen", due_date=TODAY - timedelta(days=2)))
+        db.steps.add(Step(goal_id=goal.id, text="Lebenslauf", due_date=TODAY - timedelta(days=2)))
+        db.sessions.add(CounsellingSession(person_id=person.id, held_on=TODAY - timedelta(days=9),
+                                           next_appointment=datetime(2026, 11, 27, 10, 0)))  # fmt: skip
+        db.sessions.add(CounsellingSession(person_id=person.id, held_on=TODAY - timedelta(days=2),
+                                           next_appointment=datetime(2026, 12, 1, 14, 0)))  # fmt: skip  # moved
+    items = due_items(db.conn, TODAY, TODAY + timedelta(days=14))
+    assert [(i.kind, i.text) for i in items] == [(DueKind.STEP, "Lebenslauf"), (DueKind.APPOINTMENT, "14:00")]

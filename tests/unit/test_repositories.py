@@ -996,3 +996,16 @@ def test_database_reopens_with_the_passphrase(tmp_path: Path) -> None:
     finally:
         database.close()
     assert b"Haile" not in path.read_bytes()
+
+
+def test_a_plan_version_and_the_resources_exist_once_per_person(db: Database) -> None:
+    p = add_person(db)
+    add_plan(db, p)
+    with pytest.raises(ValidationError) as raised:
+        add_plan(db, p)  # a second "version 1", e.g. from a double click before the first one showed
+    assert raised.value.field == "version"
+    db.resources.add(Resources(person_id=p.id, german_level=LanguageLevel.A1))
+    with pytest.raises(ValidationError) as raised:
+        db.resources.add(Resources(person_id=p.id, german_level=LanguageLevel.B1))
+    assert "bereits" in raised.value.text()
+    assert [r.german_level for r in db.resources.where(person_id=p.id)] == [LanguageLevel.A1]

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import shutil
 from datetime import datetime
 from pathlib import Path
 
+from integrationsplan.i18n import _
 from integrationsplan.storage import errors
 from integrationsplan.storage.connection import Connection
 
@@ -22,17 +24,21 @@ def copy_database(conn: Connection, source: Path, target: Path) -> Path:
     The caller owns the only connection (the process lock sees to that) and runs no write meanwhile,
     so the checkpointed file is complete. The copy is read back and compared before it counts.
     """
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    busy, _log, _done = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    if busy:  # the WAL could not be folded in: the file alone would lack the latest changes
+        raise errors.BackupFailed(path=target, reason=_("the database is busy; try again in a moment"))
+    partial = target.with_name(target.name + ".part")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_name(target.name + ".part")
         shutil.copy2(source, partial)
         if _digest(partial) != _digest(source):
-            partial.unlink(missing_ok=True)
-            raise errors.BackupFailed(path=target, reason="the copy differs from the database")
+            raise errors.BackupFailed(path=target, reason=_("the copy differs from the database"))
         partial.replace(target)
     except OSError as exc:
         raise errors.BackupFailed(path=target, reason=exc.strerror or str(exc)) from exc
+    finally:
+        with contextlib.suppress(OSError):  # the folder may not even exist
+            partial.unlink(missing_ok=True)
     return target
 
 

@@ -1,4 +1,7 @@
-"""Follow-ups: plan reviews, steps and appointments coming up, overdue ones first, for open cases only."""
+"""Follow-ups: plan reviews, steps and appointments coming up, overdue ones first, for open cases only.
+
+Steps count while their goal is still open; an appointment counts until a later session is recorded.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +11,12 @@ from enum import StrEnum
 from typing import Any
 
 from integrationsplan.domain import names
-from integrationsplan.domain.codes import PlanStatus
+from integrationsplan.domain.codes import GoalStatus, PlanStatus
 from integrationsplan.storage.connection import Connection
 
 _OPEN_CASE = "p.id NOT IN (SELECT person_id FROM case_closure)"
 _OPEN_PLAN = f"pl.status != '{PlanStatus.CLOSED.value}'"  # the condition of the partial index plan_next_review
+_OPEN_GOAL = "g.status IN ({})".format(", ".join(f"'{s.value}'" for s in GoalStatus if not s.is_final))
 _PERSON = "p.id, p.case_number, p.family_name, p.given_names, p.family_name_latin, p.given_names_latin"
 
 
@@ -57,13 +61,16 @@ def due_items(conn: Connection, today: date, until: date, manager: str | None = 
     for row in conn.execute(
         f"SELECT s.due_date, s.id, {_PERSON}, s.text FROM step s JOIN goal g ON g.id = s.goal_id"
         " JOIN plan pl ON pl.id = g.plan_id JOIN person p ON p.id = pl.person_id"
-        f" WHERE s.done_on IS NULL AND s.due_date <= ? AND {_OPEN_PLAN} AND {_OPEN_CASE}{mine}",
+        f" WHERE s.done_on IS NULL AND s.due_date <= ? AND {_OPEN_GOAL} AND {_OPEN_PLAN} AND {_OPEN_CASE}{mine}",
         (end, *extra),
     ):
         items.append(_item(DueKind.STEP, row, next(iter((row[8] or "").strip().splitlines()), "")))
     for row in conn.execute(
         f"SELECT s.next_appointment, s.id, {_PERSON} FROM counselling_session s JOIN person p ON p.id = s.person_id"
-        f" WHERE s.next_appointment >= ? AND substr(s.next_appointment, 1, 10) <= ? AND {_OPEN_CASE}{mine}",
+        f" WHERE s.next_appointment >= ? AND substr(s.next_appointment, 1, 10) <= ? AND {_OPEN_CASE}{mine}"
+        # a later session has made or moved the appointment since
+        " AND NOT EXISTS (SELECT 1 FROM counselling_session t WHERE t.person_id = s.person_id"
+        " AND t.held_on > s.held_on)",
         (today.isoformat(), end, *extra),
     ):
         items.append(_item(DueKind.APPOINTMENT, row, datetime.fromisoformat(row[0]).strftime("%H:%M")))

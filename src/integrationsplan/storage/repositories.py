@@ -63,6 +63,8 @@ class ResourcesRepository(Repository[Resources]):
 
     def validate(self, record: Resources, old: Resources | None) -> None:
         super().validate(record, old)
+        if old is None and self.where(person_id=record.person_id):
+            raise ValidationError(N_("The resources of this person are recorded already."), field="person_id")
         special_changed = old is None or any(getattr(record, f) != getattr(old, f) for f in Resources.SPECIAL_FIELDS)
         if record.has_special_data() and special_changed:
             consents = self.db.consents.where(person_id=record.person_id)
@@ -82,6 +84,10 @@ class Plans(Repository[Plan]):
         super().validate(record, old)
         if old is not None:
             old.check_transition(record.status)
+        elif self.where(person_id=record.person_id, version=record.version):
+            raise ValidationError(
+                N_("Version {version} of this plan exists already."), field="version", version=record.version
+            )
 
     def current(self, person_id: str) -> Plan | None:
         """The newest plan version of a person."""

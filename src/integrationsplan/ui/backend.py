@@ -20,6 +20,16 @@ Done = Callable[[Any], None]
 Failed = Callable[[UserError], None]
 
 
+def for_person(panel: Any, person_id: str, handler: Done) -> Done:
+    """`handler`, but only while `panel` still shows that person: a late answer for another one is dropped."""
+
+    def deliver(result: Any) -> None:
+        if panel.person is not None and panel.person.id == person_id:
+            handler(result)
+
+    return deliver
+
+
 class _Worker(QObject):
     """Lives on the worker thread; never touches a widget, only runs jobs and emits their results."""
 
@@ -64,12 +74,18 @@ class Backend(QObject):
         self._pending: dict[int, tuple[Done | None, Failed | None]] = {}
         self._next_id = 0
         self.path: Path | None = None
+        self.is_open = False
         self._thread.start()
 
     # -- jobs ------------------------------------------------------------------------------------
 
     def call(self, job: Job, on_done: Done | None = None, on_error: Failed | None = None) -> int:
         """Run `job(db)` on the worker; callbacks run on the UI thread. Returns the job id."""
+
+        if not self.is_open:
+            # Locked: only refreshes can still be on their way (no input reaches a locked window); drop them.
+            log.debug("database closed, job dropped")
+            return 0
 
         def with_db(worker: _Worker) -> Any:
             if worker.db is None:
@@ -92,12 +108,15 @@ class Backend(QObject):
 
         def opened(result: Any) -> None:
             self.path = path
+            self.is_open = True
             if on_done:
                 on_done(result)
 
         return self._enqueue(opening, opened, on_error)
 
     def close(self, on_done: Done | None = None) -> int:
+        self.is_open = False
+
         def closing(worker: _Worker) -> None:
             if worker.db is not None:
                 worker.db.close()

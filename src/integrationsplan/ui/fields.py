@@ -7,7 +7,7 @@ from enum import Enum
 from typing import Generic, TypeVar
 
 from PySide6.QtCore import QDate, QLocale, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QLineEdit, QSpinBox, QWidget
 
 from integrationsplan.i18n import _
@@ -15,7 +15,13 @@ from integrationsplan.labels import label
 
 E = TypeVar("E", bound=Enum)
 ERROR_COLOR = "#b00020"
-_SENTINEL = QDate(1899, 12, 31)  # the minimum stands for "no date": Qt shows the special text there
+_SENTINEL = QDate(1899, 12, 31)
+_STEP_KEYS = (
+    Qt.Key.Key_Up,
+    Qt.Key.Key_Down,
+    Qt.Key.Key_PageUp,
+    Qt.Key.Key_PageDown,
+)  # the minimum stands for "no date": Qt shows the special text there
 
 
 class DateField(QDateEdit):
@@ -54,7 +60,20 @@ class DateField(QDateEdit):
         ):
             self.set_value(None)
             return
+        if self.value() is None and (event.key() in _STEP_KEYS or event.text().isdigit()):
+            # From "–" the arrows would start in 1899 and digits go nowhere: start from today instead.
+            self.set_value(date.today())
+            self.setSelectedSection(self.sectionAt(0))
+            if event.key() in _STEP_KEYS:
+                return
         super().keyPressEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        empty = self.value() is None
+        super().mousePressEvent(event)
+        if empty and self.calendarWidget().isVisible():
+            today = date.today()
+            self.calendarWidget().setCurrentPage(today.year, today.month)  # not December 1899
 
 
 class CodeField(QComboBox, Generic[E]):

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QShortcut
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QKeyEvent, QShortcut
+from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from integrationsplan.errors import UserError
 from integrationsplan.i18n import _
@@ -120,9 +120,10 @@ class DialogCover(QWidget):
     under an opaque lock screen of its own; its fields and shortcuts are disabled meanwhile.
     """
 
-    def __init__(self, dialog: QWidget, backend: Backend) -> None:
+    def __init__(self, dialog: QDialog, backend: Backend) -> None:
         super().__init__(dialog)
         self.dialog = dialog
+        self.removed = False
         self._disabled = [
             w for w in dialog.findChildren(QWidget) if w.isEnabled() and w.parent() is dialog and w is not self
         ]
@@ -140,16 +141,29 @@ class DialogCover(QWidget):
         self.setAutoFillBackground(True)
         self.setGeometry(dialog.rect())
         dialog.installEventFilter(self)
+        dialog.finished.connect(self.remove)  # closed meanwhile (a save that had been under way)
         self.show()
         self.raise_()
         self.lock_screen.passphrase.setFocus()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.dialog and event.type() == QEvent.Type.Resize:
+        if watched is not self.dialog:
+            return False
+        if event.type() == QEvent.Type.Resize:
             self.setGeometry(self.dialog.rect())
-        return False
+        # Escape or the window's close button would end the dialog and drop its input unseen.
+        if event.type() == QEvent.Type.Close:
+            event.ignore()
+            return True
+        return (
+            event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and (event.key() == Qt.Key.Key_Escape)
+        )
 
-    def remove(self) -> None:
+    def remove(self, *_result: object) -> None:
+        if self.removed:
+            return
+        self.removed = True
+        self.dialog.finished.disconnect(self.remove)
         self.dialog.removeEventFilter(self)
         self.dialog.setWindowTitle(self._title)
         for widget in self._disabled:

@@ -38,6 +38,7 @@ from integrationsplan.ui.fields import CodeField
 from integrationsplan.ui.lock import DialogCover, IdleWatcher, LockScreen
 from integrationsplan.ui.models.person_list import PERSON_ID_ROLE, Column, PersonListModel
 from integrationsplan.ui.preferences import Preferences
+from integrationsplan.ui.record_form import open_dialog
 from integrationsplan.ui.text_direction import AutoDirectionDelegate
 from integrationsplan.ui.views.closure_dialog import ClosureDialog
 from integrationsplan.ui.views.due_panel import DuePanel
@@ -262,7 +263,7 @@ class MainWindow(QMainWindow):
         person = self.form.person
         if person is None or not self._may_leave_form():
             return
-        ClosureDialog(self.backend, person, self).exec()
+        open_dialog(ClosureDialog(self.backend, person, self))
 
     def new_session(self) -> None:
         if self.form.person is not None:
@@ -279,7 +280,7 @@ class MainWindow(QMainWindow):
 
     def edit_settings(self) -> None:
         language = self.preferences.language
-        if SettingsDialog(self.preferences, self).exec() != SettingsDialog.DialogCode.Accepted:
+        if not open_dialog(SettingsDialog(self.preferences, self)):
             return
         self.idle.set_minutes(self.preferences.auto_lock_minutes)
         if self.preferences.language != language:
@@ -386,7 +387,7 @@ class MainWindow(QMainWindow):
 
     def _unlocked(self) -> None:
         for cover in self.covers:
-            cover.remove()
+            cover.remove()  # once only: a dialog closed meanwhile removed its own
         self.covers.clear()
         self.lock_screen.passphrase.clear()
         self.menuBar().setEnabled(True)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from integrationsplan.domain.errors import ValidationError
 from integrationsplan.errors import UserError
@@ -191,10 +192,10 @@ class RecordForm(QWidget, Generic[R]):
         for signal_name in _CHANGE_SIGNALS:
             signal = getattr(widget, signal_name, None)
             if signal is not None and hasattr(signal, "connect"):
-                signal.connect(self._edit)
+                signal.connect(self.mark_edited)
                 break
 
-    def _edit(self, *_args: Any) -> None:
+    def mark_edited(self, *_args: Any) -> None:
         if not self._loading:
             self.edited = True
 
@@ -242,6 +243,14 @@ class RecordForm(QWidget, Generic[R]):
 Save = Callable[[Database, Any], Any]
 
 
+def open_dialog(dialog: QDialog) -> bool:
+    """Run a modal dialog, then free it: closed dialogs must not keep personal data in memory."""
+    try:
+        return dialog.exec() == QDialog.DialogCode.Accepted
+    finally:
+        dialog.deleteLater()
+
+
 class RecordDialog(QDialog):
     """Edit one record in a dialog; OK saves through the worker and closes only once the core accepted it."""
 
@@ -279,8 +288,9 @@ class RecordDialog(QDialog):
         )
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
-        if not read_only:
-            QShortcut(QKeySequence.StandardKey.Save, self, self.submit)  # Ctrl+S, as in the main window
+        self.save_shortcut = QShortcut(QKeySequence.StandardKey.Save, self, self.submit)  # Ctrl+S, as in the window
+        self.save_shortcut.setEnabled(not read_only)
+        self.saving = False
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.buttons)
@@ -289,6 +299,8 @@ class RecordDialog(QDialog):
         self.resize(560, min(720, 140 + 44 * len(rows)))
 
     def submit(self) -> None:
+        if self.saving:
+            return
         record = self.form.record()
         save = self.save_job
         self.run(lambda db: save(db, record))
@@ -297,10 +309,23 @@ class RecordDialog(QDialog):
         """Run the saving job on the worker; close on success, show the refusal at its field otherwise."""
 
         def done(result: Any) -> None:
-            self.saved = result
-            self.accept()
+            if isValid(self):  # the dialog may be gone (the window closed meanwhile)
+                self.saved = result
+                self.accept()
 
-        self.backend.call(job, done, self.form.show_error)
+        def refused(error: UserError) -> None:
+            if isValid(self):
+                self._set_saving(False)
+                self.form.show_error(error)
+
+        # One save at a time: a second click must not store a new record twice.
+        self._set_saving(True)
+        self.backend.call(job, done, refused)
+
+    def _set_saving(self, saving: bool) -> None:
+        self.saving = saving
+        self.buttons.setEnabled(not saving)
+        self.save_shortcut.setEnabled(not saving)
 
     def reject(self) -> None:
         """Cancel never drops typed input without asking."""

@@ -73,7 +73,7 @@ class DuePanel(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        if self.backend.path is None:
+        if not self.backend.is_open:
             return
         today = date.today()
         until = today + timedelta(days=int(self.horizon.currentData()))

@@ -29,8 +29,9 @@ from integrationsplan.domain.person import Person
 from integrationsplan.i18n import _
 from integrationsplan.labels import label
 from integrationsplan.storage import Database
-from integrationsplan.ui.backend import Backend
+from integrationsplan.ui.backend import Backend, for_person
 from integrationsplan.ui.fields import CodeField
+from integrationsplan.ui.record_form import open_dialog
 from integrationsplan.ui.text_direction import AutoDirectionDelegate
 
 SEARCH_LIMIT = 30
@@ -69,6 +70,7 @@ class HouseholdPanel(QWidget):
         self.backend = backend
         backend.watch(HOUSEHOLD_TABLES, lambda: self.show_person(self.person) if self.person else None)
         self.person: Person | None = None
+        self.loaded = False
         self.view = HouseholdView(None, [])
         self.title = QLabel()
         self.table = QTableWidget(0, 3)
@@ -96,14 +98,16 @@ class HouseholdPanel(QWidget):
         self.show_person(None)
 
     def show_person(self, person: Person | None) -> None:
+        self.loaded = False
         self.person = person
         self.view = HouseholdView(None, [])
         self._render()
         if person is not None:
-            self.backend.call(lambda db: load_household(db, person.id), self._loaded)
+            self.backend.call(lambda db: load_household(db, person.id), for_person(self, person.id, self._loaded))
 
     def _loaded(self, view: HouseholdView) -> None:
         self.view = view
+        self.loaded = True
         self._render()
 
     def _render(self) -> None:
@@ -121,7 +125,7 @@ class HouseholdPanel(QWidget):
             )
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
-        has_person = self.person is not None
+        has_person = self.person is not None and self.loaded
         self.create_button.setEnabled(has_person and household is None)
         self.add_button.setEnabled(household is not None)
         self.leave_button.setEnabled(household is not None)
@@ -148,7 +152,7 @@ class HouseholdPanel(QWidget):
 
     def add_member(self) -> None:
         dialog = MemberDialog(self.backend, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.chosen is not None:
+        if open_dialog(dialog) and dialog.chosen is not None:
             self.join(dialog.chosen, dialog.relationship.value())
 
     def join(self, person: Person, relationship: Relationship | None) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLineEdit, QPlainTextEdit, QWidget
@@ -18,6 +18,7 @@ from integrationsplan.ui.fields import CodeField, DateField
 from integrationsplan.ui.record_form import RecordDialog
 
 Rows = list[tuple[str, str, QWidget]]
+REVIEW_INTERVAL_DAYS = 91  # the next review is proposed a quarter ahead
 
 
 def _saver(repository: str, creating: bool) -> Any:
@@ -111,6 +112,7 @@ class ReviewDialog(RecordDialog):
         self.plan = plan
         self.next_review = DateField()
         self.form.add_row("next_review", _("Next review"), self.next_review, of_record=False)
+        self.form.set_extra("next_review", review.held_on + timedelta(days=REVIEW_INTERVAL_DAYS))
         self.assessing: list[_Assessing] = []
         for goal in goals:
             if goal.status.is_final:
@@ -121,7 +123,9 @@ class ReviewDialog(RecordDialog):
             outcome.setTabChangesFocus(True)
             outcome.setAccessibleName(_("What happened"))
             outcome.setMaximumHeight(64)
+            outcome.textChanged.connect(self.form.mark_edited)
             status = CodeField(GoalStatus)
+            status.currentIndexChanged.connect(self.form.mark_edited)
             status.setAccessibleName(_("New status"))
             form.addRow(_("What happened:"), outcome)
             form.addRow(_("New status:"), status)

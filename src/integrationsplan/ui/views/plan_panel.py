@@ -26,9 +26,9 @@ from integrationsplan.domain.plan import Goal, Need, Plan, Review, Step
 from integrationsplan.i18n import _, format_date, ngettext
 from integrationsplan.labels import label
 from integrationsplan.storage import Database
-from integrationsplan.ui.backend import Backend
+from integrationsplan.ui.backend import Backend, for_person
 from integrationsplan.ui.models.records import Column
-from integrationsplan.ui.record_form import RecordDialog
+from integrationsplan.ui.record_form import RecordDialog, open_dialog
 from integrationsplan.ui.views import plan_dialogs
 from integrationsplan.ui.views.record_section import RecordSection
 
@@ -133,6 +133,7 @@ class PlanPanel(QWidget):
         backend.watch(PLAN_TABLES, self.reload)
         self.person: Person | None = None
         self.view = PlanView()
+        self.loaded = False  # writes wait until the person's plans have arrived
 
         self.versions = QComboBox()
         self.versions.setAccessibleName(_("Plan version"))
@@ -194,11 +195,12 @@ class PlanPanel(QWidget):
     def show_person(self, person: Person | None, plan_id: str | None = None) -> None:
         if person is None or self.person is None or person.id != self.person.id:
             self.view = PlanView()
+            self.loaded = False
         self.person = person
         if person is None:
             self._render()
             return
-        self.backend.call(lambda db: load_plan(db, person.id, plan_id), self._loaded)
+        self.backend.call(lambda db: load_plan(db, person.id, plan_id), for_person(self, person.id, self._loaded))
 
     def reload(self) -> None:
         if self.person is not None:
@@ -206,6 +208,7 @@ class PlanPanel(QWidget):
 
     def _loaded(self, view: PlanView) -> None:
         self.view = view
+        self.loaded = True
         self._render()
 
     def _version_chosen(self, index: int) -> None:
@@ -248,7 +251,7 @@ class PlanPanel(QWidget):
     def _enable(self) -> None:
         plan, editable = self.view.plan, self.view.editable
         newest = plan is not None and plan.id == self.view.plans[0].id
-        self.new_plan_button.setVisible(self.person is not None and plan is None)
+        self.new_plan_button.setVisible(self.person is not None and self.loaded and plan is None)
         for button in (self.edit_plan_button, self.activate_button, self.version_button, self.review_button):
             button.setVisible(plan is not None)
         self.edit_plan_button.setEnabled(editable)
@@ -267,7 +270,7 @@ class PlanPanel(QWidget):
         self.backend.call(job)  # the panel follows through `watch`
 
     def _dialog(self, dialog: QDialog) -> None:
-        dialog.exec()
+        open_dialog(dialog)
 
     def new_plan(self) -> None:
         person = self.person
@@ -275,7 +278,7 @@ class PlanPanel(QWidget):
             return
         plan = Plan(person_id=person.id, created_on=date.today(), manager=person.manager,
                     interpreter_language=person.interpreter_language,
-                    next_review=date.today() + timedelta(days=91))  # fmt: skip
+                    next_review=date.today() + timedelta(days=plan_dialogs.REVIEW_INTERVAL_DAYS))  # fmt: skip
         self._dialog(plan_dialogs.plan_dialog(self.backend, plan, True, self))
 
     def edit_plan(self) -> None:

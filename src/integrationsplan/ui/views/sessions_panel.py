@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -22,10 +23,10 @@ from integrationsplan.domain.session import CounsellingSession, SessionAddendum,
 from integrationsplan.i18n import _, format_date
 from integrationsplan.labels import label
 from integrationsplan.storage import Database
-from integrationsplan.ui.backend import Backend
+from integrationsplan.ui.backend import Backend, for_person
 from integrationsplan.ui.fields import CodeField, DateField
 from integrationsplan.ui.models.records import Column
-from integrationsplan.ui.record_form import Choices, CodeList, DateTimeField, NumberField, RecordDialog
+from integrationsplan.ui.record_form import Choices, CodeList, DateTimeField, NumberField, RecordDialog, open_dialog
 from integrationsplan.ui.views.record_section import RecordSection
 
 
@@ -44,6 +45,7 @@ class SessionRow:
 class SessionsView:
     rows: list[SessionRow] = field(default_factory=list)
     goals: list[Goal] = field(default_factory=list)  # goals a session can be linked to
+    plan_id: str | None = None  # the open plan version whose goals new links go to
 
 
 def load_sessions(db: Database, person_id: str) -> SessionsView:
@@ -56,8 +58,13 @@ def load_sessions(db: Database, person_id: str) -> SessionsView:
         for s in db.sessions.where(person_id=person_id, order_by="held_on DESC, rowid DESC")
     ]
     plan = db.plans.current(person_id)
-    goals = db.goals.where(plan_id=plan.id) if plan is not None and plan.status is not PlanStatus.CLOSED else []
-    return SessionsView(rows, goals)
+    open_plan = plan.id if plan is not None and plan.status is not PlanStatus.CLOSED else None
+    goals = db.goals.where(plan_id=open_plan) if open_plan else []
+    # Goals of earlier plan versions that sessions are linked to stay choosable: editing keeps those links.
+    offered = {g.id for g in goals}
+    linked = [goal_id for row in rows for goal_id in row.goal_ids if goal_id not in offered]
+    goals += [db.goals.get(goal_id) for goal_id in dict.fromkeys(linked)]
+    return SessionsView(rows, goals, open_plan)
 
 
 def _appointment(row: SessionRow) -> str:
@@ -92,7 +99,7 @@ def save_session(db: Database, session: CounsellingSession, goal_ids: tuple[str,
 class SessionDialog(RecordDialog):
     """A session as the manager notes it; a finalised one is shown read-only and takes addenda."""
 
-    def __init__(self, backend: Backend, row: SessionRow, goals: list[Goal], creating: bool,
+    def __init__(self, backend: Backend, row: SessionRow, view: SessionsView, creating: bool,
                  parent: QWidget | None = None) -> None:  # fmt: skip
         final = row.session.is_final
         rows = [
@@ -109,7 +116,10 @@ class SessionDialog(RecordDialog):
         super().__init__(backend, title, rows, row.session, lambda db, record: None, parent, read_only=final)
         self.creating = creating
         self.goals = Choices()
-        shown = [g for g in goals if not g.status.is_final or g.id in row.goal_ids]
+        shown = [
+            g for g in view.goals
+            if g.id in row.goal_ids or (g.plan_id == view.plan_id and not g.status.is_final)
+        ]  # fmt: skip
         self.goals.set_choices([(g.id, f"{label(g.area)}: {g.text.splitlines()[0]}") for g in shown])
         self.goals.setMaximumHeight(self.goals.sizeHintForRow(0) * 5 + 4 if shown else 40)
         self.form.add_row("goal_ids", _("Goals worked on"), self.goals, of_record=False)
@@ -170,6 +180,7 @@ class SessionsPanel(QWidget):
         backend.watch(SESSION_TABLES, lambda: self.show_person(self.person) if self.person else None)
         self.person: Person | None = None
         self.view = SessionsView()
+        self.loaded = False  # a new session needs the goals it can be linked to
         self.sessions: RecordSection[SessionRow] = RecordSection(_("Counselling sessions"), SESSION_COLUMNS)
         self.new_button = self.sessions.button(_("New session…"), self.new_session)
         self.open_button = self.sessions.button(_("Open…"), self.open_current)
@@ -184,24 +195,26 @@ class SessionsPanel(QWidget):
         if person is None or self.person is None or person.id != self.person.id:
             self.view = SessionsView()
             self.sessions.set_rows([])
+            self.loaded = False
         self.person = person
         self._enable()
         if person is not None:
-            self.backend.call(lambda db: load_sessions(db, person.id), self._loaded)
+            self.backend.call(lambda db: load_sessions(db, person.id), for_person(self, person.id, self._loaded))
 
     def _loaded(self, view: SessionsView) -> None:
         self.view = view
+        self.loaded = True
         self.sessions.set_rows(view.rows)
         self._enable()
 
     def _enable(self) -> None:
         row = self.sessions.current()
-        self.new_button.setEnabled(self.person is not None)
+        self.new_button.setEnabled(self.person is not None and self.loaded)
         self.open_button.setEnabled(row is not None)
         self.finalise_button.setEnabled(row is not None and not row.session.is_final)
 
     def _edit(self, row: SessionRow, creating: bool) -> None:
-        SessionDialog(self.backend, row, self.view.goals, creating, self).exec()
+        open_dialog(SessionDialog(self.backend, row, self.view, creating, self))
 
     def new_session(self) -> None:
         if self.person is not None:
@@ -218,6 +231,13 @@ class SessionsPanel(QWidget):
     def finalise(self) -> None:
         row = self.sessions.current()
         if row is None or row.session.is_final:
+            return
+        answer = QMessageBox.question(
+            self, _("Finalise"),
+            _("After finalising, the note of {day} can no longer be changed, only added to. Finalise it?").format(
+                day=format_date(row.session.held_on)),
+        )  # fmt: skip
+        if answer != QMessageBox.StandardButton.Yes:
             return
         final = replace(row.session, finalised_on=date.today())
         self.backend.call(lambda db: db.sessions.save(final))

@@ -107,7 +107,7 @@ class SettingsDialog(QDialog):
             self.take_logo(Path(name))
 
     def take_logo(self, path: Path) -> bool:
-        """Keep a copy of a readable PNG or JPEG logo; refuse anything else with a message."""
+        """Take a readable PNG or JPEG logo (copied when the settings are saved); refuse anything else."""
         reader = QImageReader(str(path))
         if path.stat().st_size > MAX_LOGO_BYTES or bytes(reader.format().data()) not in (b"png", b"jpeg"):
             self.message.setText(_("{name} is not a PNG or JPEG image of at most 2 MB.").format(name=path.name))
@@ -115,12 +115,8 @@ class SettingsDialog(QDialog):
         if reader.read().isNull():
             self.message.setText(_("{name} could not be read as an image.").format(name=path.name))
             return False
-        target = config_dir() / f"logo{path.suffix.lower()}"
-        config_dir().mkdir(parents=True, exist_ok=True)
-        if path.resolve() != target.resolve():
-            shutil.copyfile(path, target)
         self.message.clear()
-        self._set_logo(target)
+        self._set_logo(path)
         return True
 
     def choose_backup_dir(self) -> None:
@@ -133,8 +129,19 @@ class SettingsDialog(QDialog):
         if not self.backup_dir.text().strip() or (folder.exists() and not folder.is_dir()):
             self.message.setText(_("Choose a folder for the backups."))
             return
+        logo = self.logo
+        if logo is not None and logo != self.preferences.logo:
+            # A copy of our own: the chosen file may sit on a stick or be moved later.
+            target = config_dir() / f"logo{logo.suffix.lower()}"
+            try:
+                config_dir().mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(logo, target)
+            except OSError as exc:
+                self.message.setText(_("The logo could not be copied: {reason}").format(reason=exc.strerror or exc))
+                return
+            logo = target
         self.preferences.organisation = self.organisation.text().strip()
-        self.preferences.logo = self.logo
+        self.preferences.logo = logo
         self.preferences.language = str(self.language.currentData())
         self.preferences.auto_lock_minutes = self.auto_lock.value()
         self.preferences.backup_dir = folder

@@ -30,10 +30,10 @@ from integrationsplan.domain.person import Person, ResidenceStatus, Resources
 from integrationsplan.i18n import _, format_date
 from integrationsplan.labels import label
 from integrationsplan.storage import Database
-from integrationsplan.ui.backend import Backend
+from integrationsplan.ui.backend import Backend, for_person
 from integrationsplan.ui.fields import CodeField, DateField
 from integrationsplan.ui.models.records import Column
-from integrationsplan.ui.record_form import NumberField, RecordDialog
+from integrationsplan.ui.record_form import NumberField, RecordDialog, open_dialog
 from integrationsplan.ui.views.record_section import RecordSection
 
 SITUATION_TABLES = {"residence_status", "resources", "consent"}
@@ -160,11 +160,12 @@ class SituationPanel(QWidget):
         self.backend = backend
         self.person: Person | None = None
         self.situation = Situation()
+        self.loaded = False  # edits wait for what is stored: resources exist once per person
         backend.watch(SITUATION_TABLES, lambda: self.show_person(self.person) if self.person else None)
 
         self.residence: RecordSection[ResidenceStatus] = RecordSection(_("Residence"), RESIDENCE_COLUMNS)
         self.add_residence_button = self.residence.button(_("Add residence title…"), self.add_residence)
-        self.residence.opened.connect(lambda t: residence_dialog(self.backend, t, False, self).exec())
+        self.residence.opened.connect(lambda t: open_dialog(residence_dialog(self.backend, t, False, self)))
 
         resources_box = QGroupBox(_("Resources"))
         self.resources_text = QLabel()
@@ -178,7 +179,7 @@ class SituationPanel(QWidget):
         self.consents: RecordSection[Consent] = RecordSection(_("Consents"), CONSENT_COLUMNS)
         self.add_consent_button = self.consents.button(_("Record consent…"), self.add_consent)
         self.withdraw_button = self.consents.button(_("Withdrawn today"), self.withdraw)
-        self.consents.opened.connect(lambda c: consent_dialog(self.backend, c, False, self).exec())
+        self.consents.opened.connect(lambda c: open_dialog(consent_dialog(self.backend, c, False, self)))
         self.consents.selected.connect(lambda _c: self._enable())
 
         layout = QVBoxLayout(self)
@@ -189,10 +190,15 @@ class SituationPanel(QWidget):
 
     def show_person(self, person: Person | None) -> None:
         if person is None or self.person is None or person.id != self.person.id:
+            self.loaded = False
             self._show(Situation())
         self.person = person
         if person is not None:
-            self.backend.call(lambda db: load_situation(db, person.id), self._show)
+            self.backend.call(lambda db: load_situation(db, person.id), for_person(self, person.id, self._loaded))
+
+    def _loaded(self, situation: Situation) -> None:
+        self.loaded = True
+        self._show(situation)
 
     def _show(self, situation: Situation) -> None:
         self.situation = situation
@@ -202,7 +208,7 @@ class SituationPanel(QWidget):
         self._enable()
 
     def _enable(self) -> None:
-        has_person = self.person is not None
+        has_person = self.person is not None and self.loaded
         for button in (self.add_residence_button, self.edit_resources_button, self.add_consent_button):
             button.setEnabled(has_person)
         consent = self.consents.current()
@@ -211,18 +217,20 @@ class SituationPanel(QWidget):
     def add_residence(self) -> None:
         if self.person is not None:
             title = ResidenceStatus(person_id=self.person.id, kind=ResidenceKind.PERMISSION_TO_STAY)
-            residence_dialog(self.backend, title, True, self).exec()
+            open_dialog(residence_dialog(self.backend, title, True, self))
 
     def edit_resources(self) -> None:
         if self.person is not None:
             current = self.situation.resources
-            resources_dialog(self.backend, current or Resources(person_id=self.person.id), current is None, self).exec()
+            open_dialog(
+                resources_dialog(self.backend, current or Resources(person_id=self.person.id), current is None, self)
+            )
 
     def add_consent(self) -> None:
         if self.person is not None:
             consent = Consent(person_id=self.person.id, kind=ConsentKind.DATA_PROCESSING, given_on=date.today(),
                               form=ConsentForm.WRITTEN)  # fmt: skip
-            consent_dialog(self.backend, consent, True, self).exec()
+            open_dialog(consent_dialog(self.backend, consent, True, self))
 
     def withdraw(self) -> None:
         consent = self.consents.current()
