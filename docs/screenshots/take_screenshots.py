@@ -40,7 +40,9 @@ def richest_case(db: Database) -> str:
     row = db.query(
         "SELECT p.id FROM person p JOIN plan pl ON pl.person_id = p.id AND pl.status = 'active'"
         " WHERE p.id NOT IN (SELECT person_id FROM case_closure)"
-        " ORDER BY (SELECT count(*) FROM goal WHERE plan_id = pl.id) DESC,"
+        " ORDER BY (SELECT count(*) >= 3 FROM household_member m WHERE m.left_on IS NULL AND m.household_id IN"
+        " (SELECT household_id FROM household_member WHERE person_id = p.id)) DESC,"
+        " (SELECT count(*) FROM goal WHERE plan_id = pl.id) DESC,"
         " (SELECT count(*) FROM counselling_session WHERE person_id = p.id) DESC, p.case_number LIMIT 1"
     )
     return str(row[0][0])

@@ -42,7 +42,7 @@ class DueItem:
 
 def _item(kind: DueKind, row: tuple[Any, ...], text: str) -> DueItem:
     day, record_id, person_id, case_number, family, given, family_latin, given_latin = row[:8]
-    name = names.written_name(family, given, family_latin, given_latin) or case_number
+    name = names.display_name(family, given, family_latin, given_latin) or case_number
     return DueItem(kind, date.fromisoformat(day[:10]), person_id, case_number, name, text, record_id)
 
 

@@ -39,6 +39,7 @@ from integrationsplan.labels import label
 from integrationsplan.storage import Database
 from integrationsplan.ui.backend import Backend
 from integrationsplan.ui.fields import CodeField, DateField, YearField, YesNoField, error_label
+from integrationsplan.ui.text_direction import AutoDirectionDelegate
 
 R = TypeVar("R")
 E = TypeVar("E", bound=Enum)
@@ -84,6 +85,10 @@ class CodeList(QListWidget, Generic[E]):
 
 class Choices(QListWidget):
     """Several records (e.g. goals) ticked in a list; the value is the tuple of their ids."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setItemDelegate(AutoDirectionDelegate(self))  # goals are written in any language
 
     def set_choices(self, choices: Sequence[tuple[str, str]]) -> None:
         self.clear()

@@ -79,6 +79,7 @@ class HouseholdPanel(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
         self.table.setAccessibleName(_("Household members"))
         self.table.setItemDelegate(AutoDirectionDelegate(self.table))
         self.create_button = QPushButton(_("New household"))

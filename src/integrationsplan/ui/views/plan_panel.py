@@ -101,20 +101,21 @@ NEED_COLUMNS: list[Column[Need]] = [
     Column(lambda: _("In the client's words"), lambda n: _first_line(n.client_view)),
     Column(lambda: _("Integration manager's view"), lambda n: _first_line(n.manager_view)),
 ]
+# The long text comes last: it takes the room that is left, and status and dates stay in sight.
 GOAL_COLUMNS: list[Column[Goal]] = [
     Column(lambda: _("Life area"), lambda g: label(g.area)),
-    Column(lambda: _("Goal"), lambda g: _first_line(g.text)),
-    Column(lambda: _("Priority"), lambda g: label(g.priority)),
+    Column(lambda: _("Status"), lambda g: label(g.status)),
     Column(lambda: _("Achieve by"), lambda g: _date(g.target_date),
            lambda g: not g.status.is_final and g.target_date is not None and g.target_date < date.today()),
-    Column(lambda: _("Status"), lambda g: label(g.status)),
+    Column(lambda: _("Priority"), lambda g: label(g.priority)),
+    Column(lambda: _("Goal"), lambda g: _first_line(g.text)),
 ]  # fmt: skip
 STEP_COLUMNS: list[Column[Step]] = [
-    Column(lambda: _("Step"), lambda s: _first_line(s.text)),
-    Column(lambda: _("Responsible"), lambda s: s.responsible_name or label(s.responsible)),
     Column(lambda: _("Due on"), lambda s: _date(s.due_date), _overdue),
     Column(lambda: _("Done on"), lambda s: _date(s.done_on)),
+    Column(lambda: _("Responsible"), lambda s: s.responsible_name or label(s.responsible)),
     Column(lambda: _("Referral to"), lambda s: label(s.referral_target) if s.referral_target else ""),
+    Column(lambda: _("Step"), lambda s: _first_line(s.text)),
 ]
 REVIEW_COLUMNS: list[Column[tuple[Review, int]]] = [
     Column(lambda: _("Review on"), lambda r: format_date(r[0].held_on)),

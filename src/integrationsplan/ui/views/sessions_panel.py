@@ -131,6 +131,7 @@ class SessionDialog(RecordDialog):
             self._show_addenda(row)
         else:
             self.extra.addWidget(self.finalise)
+        self.resize(640, 800)
 
     def _show_addenda(self, row: SessionRow) -> None:
         box = QVBoxLayout()
