@@ -107,7 +107,8 @@ class ChangeLogMachine(RuleBasedStateMachine):
 
     @rule(goal=goals)
     def delete_goal(self, goal: str) -> None:
-        if self.db.goals.find(goal):
+        found = self.db.goals.find(goal)
+        if found and self.db.plans.get(found.plan_id).status is not PlanStatus.CLOSED:  # closed plans are frozen
             self.db.goals.delete(goal)
 
     @rule(jump=st.integers(min_value=-(10**9), max_value=10**7))
