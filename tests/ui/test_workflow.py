@@ -20,6 +20,7 @@ from integrationsplan.domain.codes import (
     PlanStatus,
     Relationship,
     SessionPlace,
+    SignerRole,
 )
 from integrationsplan.ui.backend import Backend
 from integrationsplan.ui.main_window import MainWindow
@@ -102,6 +103,17 @@ def test_a_whole_case_from_first_visit_to_closure(
     window.plan.activate_button.click()
     wait_idle(opened)
     assert window.plan.view.plan is not None and window.plan.view.plan.status is PlanStatus.ACTIVE
+
+    # Both sign: the dialog proposes the client first, then the manager.
+    for place in ("Hausbesuch Heilbronn", "Büro"):
+        failures = in_dialog(qtbot, RecordDialog, fill_and_save(qtbot, {"place": place}))
+        window.plan.sign_button.click()
+        run(failures)
+        wait_idle(opened)
+    assert [(s.role, s.signer_name, s.place) for s in window.plan.view.signatures] == [
+        (SignerRole.CLIENT, "Haddad, Rana", "Hausbesuch Heilbronn"),
+        (SignerRole.MANAGER, None, "Büro"),
+    ]
 
     # Two sessions: one still open, one finalised at once; the finalised one only takes an addendum.
     window.tabs.setCurrentWidget(window.sessions)

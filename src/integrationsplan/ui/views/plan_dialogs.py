@@ -8,8 +8,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLineEdit, QPlainTextEdit, QWidget
 
-from integrationsplan.domain.codes import GoalStatus, LifeArea, Priority, ReferralTarget, Responsible
-from integrationsplan.domain.plan import Goal, GoalAssessment, Need, Plan, Review, Step
+from integrationsplan.domain.codes import GoalStatus, LifeArea, Priority, ReferralTarget, Responsible, SignerRole
+from integrationsplan.domain.plan import Goal, GoalAssessment, Need, Plan, Review, Signature, Step
 from integrationsplan.i18n import _
 from integrationsplan.labels import label
 from integrationsplan.storage import Database
@@ -89,6 +89,20 @@ def step_dialog(backend: Backend, step: Step, creating: bool, parent: QWidget | 
         ("referral_note", _("Referral note"), QPlainTextEdit()),
     ]
     return RecordDialog(backend, _("Step"), rows, step, _saver("steps", creating), parent, read_only=read_only)
+
+
+def signature_dialog(backend: Backend, signature: Signature, creating: bool, parent: QWidget | None,
+                     read_only: bool) -> RecordDialog:  # fmt: skip
+    rows: Rows = [
+        ("role", _("Signed by"), CodeField(SignerRole, optional=False)),
+        ("signer_name", _("Name"), QLineEdit()),
+        ("signed_on", _("Signed on"), DateField(optional=False)),
+        ("place", _("Place"), QLineEdit()),
+        ("explained_in_language", _("Explained in the language"), QLineEdit()),
+        ("interpreter_name", _("Interpreter"), QLineEdit()),
+    ]
+    return RecordDialog(backend, _("Signature"), rows, signature, _saver("signatures", creating), parent,
+                        read_only=read_only)  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from integrationsplan.domain.codes import LifeArea, PlanStatus
+from integrationsplan.domain.codes import LifeArea, PlanStatus, SignerRole
 from integrationsplan.domain.person import Person
-from integrationsplan.domain.plan import Goal, Need, Plan, Review, Step
+from integrationsplan.domain.plan import Goal, Need, Plan, Review, Signature, Step
 from integrationsplan.i18n import _, format_date, ngettext
 from integrationsplan.labels import label
 from integrationsplan.storage import Database
@@ -46,6 +46,7 @@ class PlanView:
     goals: list[Goal] = field(default_factory=list)
     steps: dict[str, list[Step]] = field(default_factory=dict)
     reviews: list[tuple[Review, int]] = field(default_factory=list)  # with the number of goals assessed
+    signatures: list[Signature] = field(default_factory=list)
 
     @property
     def editable(self) -> bool:
@@ -63,6 +64,7 @@ def load_plan(db: Database, person_id: str, plan_id: str | None = None) -> PlanV
         plans, plan, db.needs.where(plan_id=plan.id), goals,
         {g.id: sorted(db.steps.where(goal_id=g.id), key=lambda s: (s.due_date is None, s.due_date)) for g in goals},
         [(r, len(db.assessments.where(review_id=r.id))) for r in reviews],
+        db.signatures.where(plan_id=plan.id, order_by="signed_on"),
     )  # fmt: skip
 
 
@@ -117,6 +119,12 @@ STEP_COLUMNS: list[Column[Step]] = [
     Column(lambda: _("Referral to"), lambda s: label(s.referral_target) if s.referral_target else ""),
     Column(lambda: _("Step"), lambda s: _first_line(s.text)),
 ]
+SIGNATURE_COLUMNS: list[Column[Signature]] = [
+    Column(lambda: _("Signed on"), lambda s: format_date(s.signed_on)),
+    Column(lambda: _("Signed by"), lambda s: label(s.role)),
+    Column(lambda: _("Name"), lambda s: s.signer_name or ""),
+    Column(lambda: _("Explained in the language"), lambda s: s.explained_in_language or ""),
+]
 REVIEW_COLUMNS: list[Column[tuple[Review, int]]] = [
     Column(lambda: _("Review on"), lambda r: format_date(r[0].held_on)),
     Column(lambda: _("Goals assessed"), lambda r: str(r[1])),
@@ -124,7 +132,7 @@ REVIEW_COLUMNS: list[Column[tuple[Review, int]]] = [
 ]
 
 
-PLAN_TABLES = {"plan", "need", "goal", "step", "review", "goal_assessment", "person", "case_closure"}
+PLAN_TABLES = {"plan", "need", "goal", "step", "review", "goal_assessment", "signature", "person", "case_closure"}
 
 
 class PlanPanel(QWidget):
@@ -179,9 +187,15 @@ class PlanPanel(QWidget):
         self.steps.opened.connect(self.edit_step)
         self.steps.selected.connect(lambda _s: self._enable())
         self.reviews: RecordSection[tuple[Review, int]] = RecordSection(_("Reviews"), REVIEW_COLUMNS)
+        self.signatures: RecordSection[Signature] = RecordSection(_("Signatures"), SIGNATURE_COLUMNS)
+        self.sign_button = self.signatures.button(_("Record signature…"), self.add_signature)
+        self.signatures.opened.connect(self.edit_signature)
+        history = QSplitter()
+        history.addWidget(self.reviews)
+        history.addWidget(self.signatures)
 
         splitter = QSplitter(Qt.Orientation.Vertical)
-        for section in (self.needs, self.goals, self.steps, self.reviews):
+        for section in (self.needs, self.goals, self.steps, history):
             splitter.addWidget(section)
         splitter.setSizes([140, 240, 170, 110])
         layout = QVBoxLayout(self)
@@ -243,6 +257,7 @@ class PlanPanel(QWidget):
         self.needs.set_rows(view.needs)
         self.goals.set_rows(view.goals, select_first=True)
         self.reviews.set_rows(view.reviews)
+        self.signatures.set_rows(view.signatures)
         self._goal_selected(self.goals.current())
 
     def _goal_selected(self, goal: Goal | None) -> None:
@@ -261,6 +276,7 @@ class PlanPanel(QWidget):
         self.review_button.setEnabled(editable and bool(self.view.goals))
         self.add_need_button.setEnabled(editable)
         self.add_goal_button.setEnabled(editable)
+        self.sign_button.setEnabled(plan is not None)  # a closed version was signed too, perhaps late
         self.add_step_button.setEnabled(editable and self.goals.current() is not None)
         step = self.steps.current()
         self.done_button.setEnabled(editable and step is not None and step.done_on is None)
@@ -345,6 +361,21 @@ class PlanPanel(QWidget):
 
     def edit_step(self, step: Step) -> None:
         self._open(plan_dialogs.step_dialog, step, False)
+
+    def add_signature(self) -> None:
+        plan, person = self.view.plan, self.person
+        if plan is None or person is None:
+            return
+        signed = {s.role for s in self.view.signatures}
+        role = SignerRole.MANAGER if SignerRole.CLIENT in signed else SignerRole.CLIENT
+        name = person.display_name() if role is SignerRole.CLIENT else plan.manager
+        signature = Signature(plan_id=plan.id, role=role, signer_name=name, signed_on=date.today(),
+                              explained_in_language=plan.interpreter_language,
+                              interpreter_name=plan.interpreter_name)  # fmt: skip
+        self._dialog(plan_dialogs.signature_dialog(self.backend, signature, True, self, False))
+
+    def edit_signature(self, signature: Signature) -> None:
+        self._dialog(plan_dialogs.signature_dialog(self.backend, signature, False, self, False))
 
     def step_done(self) -> None:
         step = self.steps.current()
