@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -65,3 +66,17 @@ def test_create_through_the_backend(
     wait_idle(backend)
     with Database.open(tmp_path / "new.db", passphrase) as db:
         assert db.persons.count() == 0
+
+
+def test_shutdown_finishes_queued_jobs_and_closes_the_file(
+    qtbot: QtBot, demo_path: Path, passphrase: str, wait_idle: Wait
+) -> None:
+    backend = Backend()
+    backend.open(demo_path, passphrase, create=False)
+    wait_idle(backend)
+    ran: list[str] = []
+    backend.call(lambda db: (time.sleep(0.3), ran.append("slow job")))
+    backend.shutdown()  # the queued close ran after the slow job, not dropped with the event loop
+    assert ran == ["slow job"]
+    with Database.open(demo_path, passphrase) as db:  # the lock is free again
+        assert db.persons.count() > 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 import traceback
 from collections.abc import Callable
 from pathlib import Path
@@ -124,9 +125,26 @@ class Backend(QObject):
 
         return self._enqueue(closing, on_done, None)
 
-    def shutdown(self) -> None:
-        """Close the database and stop the thread; waits, so only at exit."""
-        self.close()
+    def shutdown(self, timeout_s: float = 60) -> None:
+        """Finish the jobs sent, close the database and stop the thread; waits, so only at exit.
+
+        Quitting the thread's event loop at once could drop the queued close (seen under load): the
+        file would stay open, its WAL not folded in, until the process ends.
+        """
+        closed = threading.Event()
+
+        def closing(worker: _Worker) -> None:
+            try:
+                if worker.db is not None:
+                    worker.db.close()
+                    worker.db = None
+            finally:
+                closed.set()
+
+        self.is_open = False
+        self._enqueue(closing, None, None)
+        if not closed.wait(timeout_s):
+            log.error("the database job queue did not finish within %s s at exit", timeout_s)
         self._thread.quit()
         self._thread.wait()
 
