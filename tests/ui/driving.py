@@ -55,6 +55,16 @@ def fill_and_save(qtbot: QtBot, values: dict[str, Any]) -> Callable[[RecordDialo
     return fill
 
 
+def through(
+    qtbot: QtBot, backend: Backend, kind: type[D], fill: Callable[[D], None], open_it: Callable[[], object]
+) -> None:
+    """Open a dialog with `open_it`, answer it with `fill`, and wait for the writes it caused."""
+    failures = in_dialog(qtbot, kind, fill)
+    open_it()
+    run(failures)
+    qtbot.waitUntil(lambda: backend.idle, timeout=20_000)
+
+
 def run(failures: list[BaseException]) -> None:
     if failures:
         raise failures[0]

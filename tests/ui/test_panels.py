@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from driving import create_person, fill_and_save, in_dialog, run
+from driving import create_person, fill_and_save, through
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -71,13 +71,10 @@ def test_situation_residence_resources_and_consent(
 ) -> None:
     create_person(qtbot, window, wait_idle, "Osman", "Huda")
     window.tabs.setCurrentWidget(window.situation)
-    failures = in_dialog(qtbot, RecordDialog, fill_and_save(qtbot, {
+    through(qtbot, opened, RecordDialog, fill_and_save(qtbot, {
         "kind": ResidenceKind.RESIDENCE_PERMIT, "legal_basis": "§ 25 Abs. 2 AufenthG",
         "valid_until": date.today() + timedelta(days=20),
-    }))  # fmt: skip
-    window.situation.add_residence()
-    run(failures)
-    wait_idle(opened)
+    }), lambda: window.situation.add_residence())  # fmt: skip
     model = window.situation.residence.model
     assert [t.legal_basis for t in model.rows] == ["§ 25 Abs. 2 AufenthG"]
     assert model.index(0, 3).data(0x9) is not None  # expires within 60 days: in red
@@ -94,20 +91,23 @@ def test_situation_residence_resources_and_consent(
         dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
         qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10_000)
 
-    failures = in_dialog(qtbot, RecordDialog, health_refused)
-    window.situation.edit_resources()
-    run(failures)
-    wait_idle(opened)
+    through(qtbot, opened, RecordDialog, health_refused, lambda: window.situation.edit_resources())
     assert "A2" in window.situation.resources_text.text()
 
-    failures = in_dialog(qtbot, RecordDialog, fill_and_save(qtbot, {"kind": ConsentKind.SPECIAL_CATEGORIES}))
-    window.situation.add_consent()
-    run(failures)
-    wait_idle(opened)
-    failures = in_dialog(qtbot, RecordDialog, fill_and_save(qtbot, {"health": "Diabetes"}))
-    window.situation.edit_resources()
-    run(failures)
-    wait_idle(opened)
+    through(
+        qtbot,
+        opened,
+        RecordDialog,
+        fill_and_save(qtbot, {"kind": ConsentKind.SPECIAL_CATEGORIES}),
+        lambda: window.situation.add_consent(),
+    )
+    through(
+        qtbot,
+        opened,
+        RecordDialog,
+        fill_and_save(qtbot, {"health": "Diabetes"}),
+        lambda: window.situation.edit_resources(),
+    )
     assert window.situation.situation.resources is not None
     assert window.situation.situation.resources.health == "Diabetes"
 

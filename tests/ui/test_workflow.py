@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 import pytest
-from driving import create_person, fill_and_save, in_dialog, query, run
+from driving import create_person, fill_and_save, query, through
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -53,10 +53,7 @@ def test_a_whole_case_from_first_visit_to_closure(
         dialog.relationship.set_value(Relationship.CHILD)
         dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
 
-    failures = in_dialog(qtbot, MemberDialog, choose_omar)
-    window.household.add_member()
-    run(failures)
-    wait_idle(opened)
+    through(qtbot, opened, MemberDialog, choose_omar, lambda: window.household.add_member())
     members = {(m.person.given_names, m.membership.relationship) for m in window.household.view.members}
     assert members == {("Rana", Relationship.REFERENCE_PERSON), ("Omar", Relationship.CHILD)}
 
@@ -64,38 +61,32 @@ def test_a_whole_case_from_first_visit_to_closure(
     window.tabs.setCurrentWidget(window.plan)
     wait_idle(opened)
     assert window.plan.new_plan_button.isVisible()
-    failures = in_dialog(qtbot, RecordDialog, fill_and_save(qtbot, {"next_review": TODAY + timedelta(days=60)}))
-    window.plan.new_plan()
-    run(failures)
-    wait_idle(opened)
+    through(
+        qtbot,
+        opened,
+        RecordDialog,
+        fill_and_save(qtbot, {"next_review": TODAY + timedelta(days=60)}),
+        lambda: window.plan.new_plan(),
+    )
     assert window.plan.view.plan is not None and window.plan.view.plan.status is PlanStatus.DRAFT
 
-    failures = in_dialog(qtbot, RecordDialog, fill_and_save(qtbot, {
+    through(qtbot, opened, RecordDialog, fill_and_save(qtbot, {
         "area": LifeArea.LANGUAGE, "client_view": "Ich möchte mit der Lehrerin sprechen können.",
-    }))  # fmt: skip
-    window.plan.add_need()
-    run(failures)
-    wait_idle(opened)
+    }), lambda: window.plan.add_need())  # fmt: skip
     goals = [
         (LifeArea.LANGUAGE, "Bis Juni B1-Prüfung bestehen", "Integrationskurs bei der VHS anmelden"),
         (LifeArea.WORK, "Bis Herbst eine Teilzeitstelle in der Pflege finden", "Lebenslauf schreiben"),
         (LifeArea.HOUSING, "Eine Wohnung mit drei Zimmern finden", "Wohnberechtigungsschein beantragen"),
     ]
     for area, goal_text, step_text in goals:
-        failures = in_dialog(qtbot, RecordDialog, fill_and_save(qtbot, {
+        through(qtbot, opened, RecordDialog, fill_and_save(qtbot, {
             "area": area, "text": goal_text, "target_date": TODAY + timedelta(days=200),
-        }))  # fmt: skip
-        window.plan.add_goal()
-        run(failures)
-        wait_idle(opened)
+        }), lambda: window.plan.add_goal())  # fmt: skip
         row = next(i for i, g in enumerate(window.plan.view.goals) if g.text == goal_text)
         window.plan.goals.select(row)
-        failures = in_dialog(qtbot, RecordDialog, fill_and_save(qtbot, {
+        through(qtbot, opened, RecordDialog, fill_and_save(qtbot, {
             "text": step_text, "due_date": TODAY + timedelta(days=30),
-        }))  # fmt: skip
-        window.plan.add_step()
-        run(failures)
-        wait_idle(opened)
+        }), lambda: window.plan.add_step())  # fmt: skip
     assert [g.text for g in window.plan.view.goals] == [g[1] for g in goals]
     assert all(len(steps) == 1 for steps in window.plan.view.steps.values())
     assert window.plan.steps.model.rowCount() == 1  # the steps of the selected goal are listed
@@ -106,10 +97,9 @@ def test_a_whole_case_from_first_visit_to_closure(
 
     # Both sign: the dialog proposes the client first, then the manager.
     for place in ("Hausbesuch Heilbronn", "Büro"):
-        failures = in_dialog(qtbot, RecordDialog, fill_and_save(qtbot, {"place": place}))
-        window.plan.sign_button.click()
-        run(failures)
-        wait_idle(opened)
+        through(
+            qtbot, opened, RecordDialog, fill_and_save(qtbot, {"place": place}), lambda: window.plan.sign_button.click()
+        )
     assert [(s.role, s.signer_name, s.place) for s in window.plan.view.signatures] == [
         (SignerRole.CLIENT, "Haddad, Rana", "Hausbesuch Heilbronn"),
         (SignerRole.MANAGER, None, "Büro"),
@@ -131,10 +121,7 @@ def test_a_whole_case_from_first_visit_to_closure(
             dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
             qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10_000)
 
-        failures = in_dialog(qtbot, SessionDialog, fill)
-        window.new_session_action.trigger()
-        run(failures)
-        wait_idle(opened)
+        through(qtbot, opened, SessionDialog, fill, lambda: window.new_session_action.trigger())
     rows = window.sessions.view.rows
     assert len(rows) == 2 and sorted(r.session.is_final for r in rows) == [False, True]
     assert all(r.goal_ids == (language_goal.id,) for r in rows)
@@ -146,10 +133,7 @@ def test_a_whole_case_from_first_visit_to_closure(
         dialog.buttons.buttons()[0].click()
         qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10_000)
 
-    failures = in_dialog(qtbot, SessionDialog, add_addendum)
-    window.sessions.open_session(final_row)
-    run(failures)
-    wait_idle(opened)
+    through(qtbot, opened, SessionDialog, add_addendum, lambda: window.sessions.open_session(final_row))
     final_row = next(r for r in window.sessions.view.rows if r.session.is_final)
     assert [a.text for a in final_row.addenda] == ["Kurs beginnt erst im Februar."]
 
@@ -167,10 +151,7 @@ def test_a_whole_case_from_first_visit_to_closure(
         dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
         qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10_000)
 
-    failures = in_dialog(qtbot, ReviewDialog, review)
-    window.plan.review_button.click()
-    run(failures)
-    wait_idle(opened)
+    through(qtbot, opened, ReviewDialog, review, lambda: window.plan.review_button.click())
     status = {g.text: (g.status, g.status_reason) for g in window.plan.view.goals}
     assert status[goals[0][1]][0] is GoalStatus.ACHIEVED
     assert status[goals[1][1]][0] is GoalStatus.OPEN
@@ -184,10 +165,7 @@ def test_a_whole_case_from_first_visit_to_closure(
         dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
         qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10_000)
 
-    failures = in_dialog(qtbot, ClosureDialog, close)
-    window.close_case()
-    run(failures)
-    wait_idle(opened)
+    through(qtbot, opened, ClosureDialog, close, lambda: window.close_case())
     closures = query(opened, qtbot, lambda db: db.closures.where(person_id=rana.id))
     assert [c.reason for c in closures] == [ClosureReason.GOALS_ACHIEVED]
 
@@ -208,10 +186,7 @@ def test_a_refused_goal_stays_in_its_dialog_with_the_reason(
     qtbot: QtBot, window: MainWindow, opened: Backend, wait_idle: Wait
 ) -> None:
     create_person(qtbot, window, wait_idle, "Yilmaz", "Elif")
-    failures = in_dialog(qtbot, RecordDialog, fill_and_save(qtbot, {}))
-    window.plan.new_plan()
-    run(failures)
-    wait_idle(opened)
+    through(qtbot, opened, RecordDialog, fill_and_save(qtbot, {}), lambda: window.plan.new_plan())
 
     def refuse_then_fix(dialog: RecordDialog) -> None:
         set_value_of(dialog.form.widgets["text"], "Führerschein machen")
@@ -225,10 +200,7 @@ def test_a_refused_goal_stays_in_its_dialog_with_the_reason(
         dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
         qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10_000)
 
-    failures = in_dialog(qtbot, RecordDialog, refuse_then_fix)
-    window.plan.add_goal()
-    run(failures)
-    wait_idle(opened)
+    through(qtbot, opened, RecordDialog, refuse_then_fix, lambda: window.plan.add_goal())
     assert [(g.status, g.status_reason) for g in window.plan.view.goals] == [
         (GoalStatus.DROPPED, "Kein Geld für die Fahrstunden.")
     ]
@@ -238,15 +210,9 @@ def test_a_new_version_carries_open_goals_and_the_old_one_is_read_only(
     qtbot: QtBot, window: MainWindow, opened: Backend, wait_idle: Wait, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     create_person(qtbot, window, wait_idle, "Bakr", "Samira")
-    failures = in_dialog(qtbot, RecordDialog, fill_and_save(qtbot, {}))
-    window.plan.new_plan()
-    run(failures)
-    wait_idle(opened)
+    through(qtbot, opened, RecordDialog, fill_and_save(qtbot, {}), lambda: window.plan.new_plan())
     for text in ("Deutschkurs abschließen", "Kita-Platz finden"):
-        failures = in_dialog(qtbot, RecordDialog, fill_and_save(qtbot, {"text": text}))
-        window.plan.add_goal()
-        run(failures)
-        wait_idle(opened)
+        through(qtbot, opened, RecordDialog, fill_and_save(qtbot, {"text": text}), lambda: window.plan.add_goal())
     first = window.plan.view.plan
     assert first is not None
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
@@ -266,19 +232,14 @@ def test_a_new_version_carries_open_goals_and_the_old_one_is_read_only(
         assert dialog.buttons.button(QDialogButtonBox.StandardButton.Save) is None
         dialog.done(QDialog.DialogCode.Rejected)
 
-    failures = in_dialog(qtbot, RecordDialog, read_only)
-    window.plan.edit_goal(window.plan.view.goals[0])
-    run(failures)
+    through(qtbot, opened, RecordDialog, read_only, lambda: window.plan.edit_goal(window.plan.view.goals[0]))
 
 
 def test_locking_covers_an_open_dialog_and_keeps_what_was_typed(
     qtbot: QtBot, window: MainWindow, opened: Backend, wait_idle: Wait, passphrase: str
 ) -> None:
     create_person(qtbot, window, wait_idle, "Nasser", "Dina")
-    failures = in_dialog(qtbot, RecordDialog, fill_and_save(qtbot, {}))
-    window.plan.new_plan()
-    run(failures)
-    wait_idle(opened)
+    through(qtbot, opened, RecordDialog, fill_and_save(qtbot, {}), lambda: window.plan.new_plan())
 
     def typed_then_locked(dialog: RecordDialog) -> None:
         set_value_of(dialog.form.widgets["text"], "Eine Ausbildung als Pflegefachfrau beginnen")
@@ -300,8 +261,5 @@ def test_locking_covers_an_open_dialog_and_keeps_what_was_typed(
         dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
         qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10_000)
 
-    failures = in_dialog(qtbot, RecordDialog, typed_then_locked)
-    window.plan.add_goal()
-    run(failures)
-    wait_idle(opened)
+    through(qtbot, opened, RecordDialog, typed_then_locked, lambda: window.plan.add_goal())
     assert [g.text for g in window.plan.view.goals] == ["Eine Ausbildung als Pflegefachfrau beginnen"]

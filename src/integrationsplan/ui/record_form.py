@@ -246,6 +246,17 @@ class RecordForm(QWidget, Generic[R]):
 
 
 Save = Callable[[Database, Any], Any]
+Rows = list[tuple[str, str, QWidget]]  # field name, caption, input widget
+
+
+def saver(repository: str, creating: bool) -> Save:
+    """The job that stores a dialog's record through `db.<repository>`: added when new, else saved."""
+
+    def save(db: Database, record: Any) -> Any:
+        store = getattr(db, repository)
+        return store.add(record) if creating else store.save(record)
+
+    return save
 
 
 def open_dialog(dialog: QDialog) -> bool:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from typing import Any
 
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLineEdit, QPlainTextEdit, QWidget
 
@@ -15,18 +14,9 @@ from integrationsplan.labels import label
 from integrationsplan.storage import Database
 from integrationsplan.ui.backend import Backend
 from integrationsplan.ui.fields import CodeField, DateField
-from integrationsplan.ui.record_form import RecordDialog
+from integrationsplan.ui.record_form import RecordDialog, Rows, saver
 
-Rows = list[tuple[str, str, QWidget]]
 REVIEW_INTERVAL_DAYS = 91  # the next review is proposed a quarter ahead
-
-
-def _saver(repository: str, creating: bool) -> Any:
-    def save(db: Database, record: Any) -> Any:
-        store = getattr(db, repository)
-        return store.add(record) if creating else store.save(record)
-
-    return save
 
 
 def plan_dialog(backend: Backend, plan: Plan, creating: bool, parent: QWidget | None) -> RecordDialog:
@@ -38,7 +28,7 @@ def plan_dialog(backend: Backend, plan: Plan, creating: bool, parent: QWidget | 
         ("interpreter_name", _("Interpreter"), QLineEdit()),
     ]
     title = _("New integration plan") if creating else _("Plan version {version}").format(version=plan.version)
-    return RecordDialog(backend, title, rows, plan, _saver("plans", creating), parent)
+    return RecordDialog(backend, title, rows, plan, saver("plans", creating), parent)
 
 
 def need_dialog(backend: Backend, need: Need, creating: bool, parent: QWidget | None, read_only: bool) -> RecordDialog:
@@ -47,7 +37,7 @@ def need_dialog(backend: Backend, need: Need, creating: bool, parent: QWidget | 
         ("client_view", _("In the client's words"), QPlainTextEdit()),
         ("manager_view", _("Integration manager's view"), QPlainTextEdit()),
     ]
-    return RecordDialog(backend, _("Need"), rows, need, _saver("needs", creating), parent, read_only=read_only)
+    return RecordDialog(backend, _("Need"), rows, need, saver("needs", creating), parent, read_only=read_only)
 
 
 def goal_dialog(backend: Backend, goal: Goal, creating: bool, parent: QWidget | None, read_only: bool) -> RecordDialog:
@@ -66,7 +56,7 @@ def goal_dialog(backend: Backend, goal: Goal, creating: bool, parent: QWidget | 
         ("status_date", _("Status since"), status_date),
         ("status_reason", _("Reason for the status"), QPlainTextEdit()),
     ]
-    dialog = RecordDialog(backend, _("Goal"), rows, goal, _saver("goals", creating), parent, read_only=read_only)
+    dialog = RecordDialog(backend, _("Goal"), rows, goal, saver("goals", creating), parent, read_only=read_only)
 
     def status_moved() -> None:
         # A status change is dated; today is what the manager means unless they say otherwise.
@@ -88,7 +78,7 @@ def step_dialog(backend: Backend, step: Step, creating: bool, parent: QWidget | 
         ("referral_target", _("Referral to"), CodeField(ReferralTarget)),
         ("referral_note", _("Referral note"), QPlainTextEdit()),
     ]
-    return RecordDialog(backend, _("Step"), rows, step, _saver("steps", creating), parent, read_only=read_only)
+    return RecordDialog(backend, _("Step"), rows, step, saver("steps", creating), parent, read_only=read_only)
 
 
 def signature_dialog(backend: Backend, signature: Signature, creating: bool, parent: QWidget | None,
@@ -101,7 +91,7 @@ def signature_dialog(backend: Backend, signature: Signature, creating: bool, par
         ("explained_in_language", _("Explained in the language"), QLineEdit()),
         ("interpreter_name", _("Interpreter"), QLineEdit()),
     ]
-    return RecordDialog(backend, _("Signature"), rows, signature, _saver("signatures", creating), parent,
+    return RecordDialog(backend, _("Signature"), rows, signature, saver("signatures", creating), parent,
                         read_only=read_only)  # fmt: skip
 
 

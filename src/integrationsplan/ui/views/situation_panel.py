@@ -33,7 +33,7 @@ from integrationsplan.storage import Database
 from integrationsplan.ui.backend import Backend, for_person
 from integrationsplan.ui.fields import CodeField, DateField
 from integrationsplan.ui.models.records import Column
-from integrationsplan.ui.record_form import NumberField, RecordDialog, open_dialog
+from integrationsplan.ui.record_form import NumberField, RecordDialog, Rows, open_dialog, saver
 from integrationsplan.ui.views.record_section import RecordSection
 
 SITUATION_TABLES = {"residence_status", "resources", "consent"}
@@ -90,7 +90,7 @@ CONSENT_COLUMNS: list[Column[Consent]] = [
 def residence_dialog(backend: Backend, title: ResidenceStatus, creating: bool, parent: QWidget) -> RecordDialog:
     basis = QLineEdit()
     basis.setPlaceholderText(_("e.g. § 25 Abs. 2 AufenthG"))
-    rows: list[tuple[str, str, QWidget]] = [
+    rows: Rows = [
         ("kind", _("Residence title"), CodeField(ResidenceKind, optional=False)),
         ("legal_basis", _("Legal basis"), basis),
         ("valid_from", _("Valid from"), DateField()),
@@ -99,11 +99,11 @@ def residence_dialog(backend: Backend, title: ResidenceStatus, creating: bool, p
         ("note", _("Note"), QPlainTextEdit()),
     ]
     return RecordDialog(backend, _("Residence title"), rows, title,
-                        lambda db, t: db.residence.add(t) if creating else db.residence.save(t), parent)  # fmt: skip
+                        saver("residence", creating), parent)  # fmt: skip
 
 
 def resources_dialog(backend: Backend, resources: Resources, creating: bool, parent: QWidget) -> RecordDialog:
-    rows: list[tuple[str, str, QWidget]] = [
+    rows: Rows = [
         ("german_level", _("German"), CodeField(LanguageLevel)),
         ("german_course", _("German course"), QLineEdit()),
         ("german_certificate", _("German certificate"), QLineEdit()),
@@ -119,11 +119,11 @@ def resources_dialog(backend: Backend, resources: Resources, creating: bool, par
         ("disability", _("Disability (only with consent)"), QPlainTextEdit()),
     ]
     return RecordDialog(backend, _("Resources"), rows, resources,
-                        lambda db, r: db.resources.add(r) if creating else db.resources.save(r), parent)  # fmt: skip
+                        saver("resources", creating), parent)  # fmt: skip
 
 
 def consent_dialog(backend: Backend, consent: Consent, creating: bool, parent: QWidget) -> RecordDialog:
-    rows: list[tuple[str, str, QWidget]] = [
+    rows: Rows = [
         ("kind", _("Consent"), CodeField(ConsentKind, optional=False)),
         ("given_on", _("Given on"), DateField(optional=False)),
         ("form", _("Form"), CodeField(ConsentForm, optional=False)),
@@ -136,7 +136,7 @@ def consent_dialog(backend: Backend, consent: Consent, creating: bool, parent: Q
         ("withdrawn_on", _("Withdrawn on"), DateField()),
     ]
     return RecordDialog(backend, _("Consent"), rows, consent,
-                        lambda db, c: db.consents.add(c) if creating else db.consents.save(c), parent)  # fmt: skip
+                        saver("consents", creating), parent)  # fmt: skip
 
 
 def resources_summary(resources: Resources | None) -> str:
