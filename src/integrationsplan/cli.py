@@ -9,8 +9,9 @@ from pathlib import Path
 
 from integrationsplan import __version__, i18n
 from integrationsplan.errors import UserError
-from integrationsplan.i18n import _, ngettext
+from integrationsplan.i18n import N_, _, ngettext
 from integrationsplan.passphrase import NEW_ENV_VAR, obtain
+from integrationsplan.pdf import LANGUAGES
 from integrationsplan.storage import Database
 from integrationsplan.sync.projection import differences
 
@@ -71,6 +72,27 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_plan_pdf(args: argparse.Namespace) -> int:
+    from integrationsplan.pdf import plan_data, plan_pdf
+
+    if args.logo is not None and not args.logo.is_file():
+        raise UserError(N_("The logo {path} does not exist."), path=args.logo)
+    with _open(args) as db:
+        data = plan_data.load(db, plan_data.find_person(db, args.person).id)
+    try:
+        report = plan_pdf.render(
+            data, args.plan_language, args.out, plan_pdf.Letterhead(args.organisation or "", args.logo)
+        )
+    except OSError as exc:
+        raise UserError(N_("The PDF could not be written to {path}: {reason}"), path=args.out,
+                        reason=exc.strerror or exc) from exc  # fmt: skip
+    print(ngettext("{path}: {n} page", "{path}: {n} pages", report.pages).format(path=args.out, n=report.pages))
+    if report.missing:
+        print(_("No font has these characters; they are printed as \ufffd: {chars}").format(
+            chars=" ".join(sorted(report.missing))), file=sys.stderr)  # fmt: skip
+    return 0
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     """The desktop program; imported only here so that every other command runs without Qt."""
     try:
@@ -118,11 +140,24 @@ def build_parser() -> argparse.ArgumentParser:
     search = command("search", cmd_search, _("find persons by name, case number, phone or municipality"))
     search.add_argument("query", nargs="+", help=_("what to look for"))
     search.add_argument("--limit", type=int, default=50, help=_("at most this many results"))
+    pdf = command("plan-pdf", cmd_plan_pdf, _("print a person's integration plan as a bilingual PDF"))
+    pdf.add_argument("--person", required=True, help=_("case number or id of the person"))
+    pdf.add_argument("--lang", dest="plan_language", default="de", choices=LANGUAGES,
+                     help=_("the client's language, printed under the German text (default: de)"))  # fmt: skip
+    pdf.add_argument("--out", type=Path, required=True, help=_("the PDF file to write"))
+    pdf.add_argument("--organisation", help=_("organisation name in the letterhead"))
+    pdf.add_argument("--logo", type=Path, help=_("logo for the letterhead (PNG or JPEG)"))
     return parser
 
 
+COMMANDS = ("init", "demo", "check", "passwd", "search", "plan-pdf")
+
+
 def _language_from(argv: Sequence[str]) -> str | None:
+    """The message language (`--lang` before the command; after it, `plan-pdf` takes it as the plan's)."""
     for i, arg in enumerate(argv):
+        if arg in COMMANDS:
+            return None
         if arg == "--lang" and i + 1 < len(argv):
             return argv[i + 1]
         if arg.startswith("--lang="):

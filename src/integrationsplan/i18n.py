@@ -11,6 +11,8 @@ from pathlib import Path
 
 DOMAIN = "integrationsplan"
 DEFAULT_LANGUAGE = "de"
+# Languages the whole interface is translated into; the other catalogs hold the printed plan's texts only.
+UI_LANGUAGES = ("de", "en", "ar")
 # The source strings are English; "en" therefore needs no catalog.
 SOURCE_LANGUAGE = "en"
 
@@ -87,9 +89,38 @@ def N_(message: str) -> str:
 set_language()
 
 
-def format_date(day: date | None) -> str:
-    """A date as the reader of the active language writes it (24.11.2026 in German); '' for None."""
-    return "" if day is None else _format_date(day, _language)
+def format_date(day: date | None, language: str | None = None) -> str:
+    """A date as the reader of the language (default: the active one) writes it (24.11.2026 in German)."""
+    return "" if day is None else _format_date(day, language or _language)
+
+
+def language_name(code: str, in_language: str | None = None) -> str:
+    """A language's name in another language, or in its own ("Deutsch", "العربية"); the code if unknown."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        name = Locale.parse(code).get_display_name(in_language or code) or code
+    except (ValueError, UnknownLocaleError):
+        return code
+    return name[:1].upper() + name[1:]
+
+
+class Translator:
+    """The catalog of one language, used without switching the active one (a PDF in the client's language)."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+        self._catalog = gettext.NullTranslations() if language == SOURCE_LANGUAGE else _load(language)
+
+    def __call__(self, message: str) -> str:
+        return self._catalog.gettext(message)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return self._catalog.ngettext(singular, plural, n)
+
+    def has(self, message: str) -> bool:
+        """Whether the catalog translates `message` (English, the source, has everything)."""
+        return self.language == SOURCE_LANGUAGE or self._catalog.gettext(message) != message
 
 
 @cache

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import Enum
 
 from integrationsplan.domain import codes
@@ -126,9 +127,9 @@ _LABELS: dict[Enum, str] = {
 }
 
 
-def label(code: Enum) -> str:
-    """The code's name in the active language."""
-    return _(_LABELS[code])
+def label(code: Enum, translate: Callable[[str], str] | None = None) -> str:
+    """The code's name in the active language, or through `translate` (an `i18n.Translator`)."""
+    return (translate or _)(_LABELS[code])
 
 
 def missing_labels() -> list[Enum]:

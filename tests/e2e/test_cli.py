@@ -139,3 +139,22 @@ def test_no_command_starts_the_desktop_program(tmp_path: Path) -> None:
 def test_version() -> None:
     result = run("--version")
     assert result.returncode == 0 and result.stdout.startswith("integrationsplan ")
+
+
+def test_plan_pdf_prints_a_person_s_plan(demo_db: Path, tmp_path: Path) -> None:
+    with Database.open(demo_db, PASS) as db:
+        case = db.query("SELECT p.case_number FROM person p JOIN plan ON plan.person_id = p.id LIMIT 1")[0][0]
+    out = tmp_path / "plan.pdf"
+    result = run("plan-pdf", "--db", str(demo_db), "--person", case, "--lang", "fa", "--out", str(out),
+                 "--organisation", "AWO Kreisverband")  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes().startswith(b"%PDF") and "Seite" in result.stdout  # "…: 4 Seiten"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.pdf"]
+
+    unknown = run("plan-pdf", "--db", str(demo_db), "--person", "XX-99999", "--out", str(tmp_path / "x.pdf"))
+    assert unknown.returncode == 1 and "XX-99999" in unknown.stderr and not (tmp_path / "x.pdf").exists()
+    wrong = run("plan-pdf", "--db", str(demo_db), "--person", case, "--lang", "xx", "--out", str(out))
+    assert wrong.returncode == 2
+    english = run("--lang", "en", "plan-pdf", "--db", str(demo_db), "--person", "XX-99999", "--lang", "ar",
+                  "--out", str(tmp_path / "y.pdf"))  # fmt: skip
+    assert "No person with the case number" in english.stderr  # --lang before the command: the messages

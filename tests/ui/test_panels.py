@@ -13,12 +13,13 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from integrationsplan.domain.codes import ConsentKind, LanguageLevel, ResidenceKind
+from integrationsplan.i18n import language_name
 from integrationsplan.storage.due import DueItem
 from integrationsplan.ui.backend import Backend
 from integrationsplan.ui.main_window import MainWindow
 from integrationsplan.ui.preferences import Preferences
 from integrationsplan.ui.record_form import RecordDialog, set_value_of
-from integrationsplan.ui.views.settings_dialog import SettingsDialog, language_name
+from integrationsplan.ui.views.settings_dialog import SettingsDialog
 
 Wait = Callable[[Backend], None]
 
@@ -168,3 +169,30 @@ def test_back_up_now_writes_an_encrypted_copy(
     copies = list((tmp_path / "sicherungen").glob("*.db"))
     assert len(copies) == 1 and copies[0].stat().st_size > 0
     assert str(copies[0]) in window.statusBar().currentMessage()
+
+
+def test_print_dialog_writes_the_plan_in_the_client_language(
+    qtbot: QtBot, window: MainWindow, opened: Backend, wait_idle: Wait, tmp_path: Path
+) -> None:
+    from integrationsplan.ui.views.print_dialog import PrintDialog
+
+    window.list_tabs.setCurrentWidget(window.due)
+    wait_idle(opened)
+    review = next(item for item in window.due.items.model.rows if item.kind.value == "review")
+    window.open_person(review.person_id)  # a person with a plan
+    wait_idle(opened)
+    assert window.print_action.isEnabled()
+    window.preferences.organisation = "Diakonie Musterstadt"
+    target = tmp_path / "plan.pdf"
+
+    def save(dialog: PrintDialog) -> None:
+        dialog.language.setCurrentIndex(dialog.language.findData("ar"))
+        dialog.path.setText(str(target))
+        dialog.open_after.setChecked(False)  # no viewer in a test run
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+        qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=20_000)
+
+    through(qtbot, opened, PrintDialog, save, lambda: window.print_action.trigger())
+    assert target.read_bytes().startswith(b"%PDF")
+    assert str(target) in window.statusBar().currentMessage()
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []

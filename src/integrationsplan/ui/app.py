@@ -11,6 +11,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from integrationsplan import __version__, i18n
+from integrationsplan.resources import resource
 from integrationsplan.ui.backend import Backend
 from integrationsplan.ui.preferences import Preferences
 
@@ -29,15 +30,6 @@ def apply_language(app: QApplication, language: str) -> QTranslator:
         Qt.LayoutDirection.RightToLeft if language in RIGHT_TO_LEFT else Qt.LayoutDirection.LeftToRight
     )
     return translator
-
-
-def resource(relative: str) -> Path | None:
-    """A file of resources/: packaged next to the code, or at the top of a source checkout."""
-    here = Path(__file__).resolve().parents[1]
-    for folder in (here / "resources", here.parents[1] / "resources"):
-        if (folder / relative).is_file():
-            return folder / relative
-    return None
 
 
 def make_application(argv: Sequence[str]) -> QApplication:

@@ -45,6 +45,7 @@ from integrationsplan.ui.views.due_panel import DuePanel
 from integrationsplan.ui.views.household_panel import HouseholdPanel
 from integrationsplan.ui.views.person_form import PersonForm
 from integrationsplan.ui.views.plan_panel import PlanPanel
+from integrationsplan.ui.views.print_dialog import PrintDialog
 from integrationsplan.ui.views.sessions_panel import SessionsPanel
 from integrationsplan.ui.views.settings_dialog import SettingsDialog
 from integrationsplan.ui.views.situation_panel import SituationPanel
@@ -187,6 +188,8 @@ class MainWindow(QMainWindow):
         self.close_case_action.setEnabled(False)
         self.new_session_action = self._action(_("New &session…"), self.new_session, "Ctrl+Shift+N")
         self.new_session_action.setEnabled(False)
+        self.print_action = self._action(_("&Print plan…"), self.print_plan, QKeySequence.StandardKey.Print)
+        self.print_action.setEnabled(False)
         self.backup_action = self._action(_("&Back up now"), self.back_up)
         settings = self._action(_("Se&ttings…"), self.edit_settings, QKeySequence.StandardKey.Preferences)
         self.lock_action = self._action(_("&Lock"), self.lock, "Ctrl+L")
@@ -194,7 +197,8 @@ class MainWindow(QMainWindow):
         find = self._action(_("&Find person"), self._focus_search, QKeySequence.StandardKey.Find)
         about = self._action(_("&About Integrationsplan"), self.about)
         file_menu = self.menuBar().addMenu(_("&File"))
-        for action in (self.new_action, self.new_session_action, self.save_action, self.close_case_action):
+        for action in (self.new_action, self.new_session_action, self.save_action, self.print_action,
+                       self.close_case_action):  # fmt: skip
             file_menu.addAction(action)
         file_menu.addSeparator()
         for action in (self.backup_action, settings, self.lock_action):
@@ -255,6 +259,7 @@ class MainWindow(QMainWindow):
             panel.show_person(person)
         self.close_case_action.setEnabled(person is not None)
         self.new_session_action.setEnabled(person is not None)
+        self.print_action.setEnabled(person is not None)
         for index in range(1, self.tabs.count()):
             self.tabs.setTabEnabled(index, person is not None)
 
@@ -269,6 +274,16 @@ class MainWindow(QMainWindow):
         if self.form.person is not None:
             self.tabs.setCurrentWidget(self.sessions)
             self.sessions.new_session()
+
+    def print_plan(self) -> None:
+        """The plan shown (or the newest version) as a PDF in German and the client's language."""
+        person = self.form.person
+        if person is None:
+            return
+        plan = self.plan.view.plan if self.plan.person is not None and self.plan.person.id == person.id else None
+        dialog = PrintDialog(self.backend, self.preferences, person, plan.id if plan else None, self)
+        if open_dialog(dialog) and dialog.written is not None:
+            self.statusBar().showMessage(_("Saved: {path}").format(path=dialog.written), 8000)
 
     def back_up(self) -> None:
         """An encrypted copy of the database in the backup folder of the settings."""

@@ -5,7 +5,6 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from babel import Locale, UnknownLocaleError
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImageReader, QPixmap
 from PySide6.QtWidgets import (
@@ -24,19 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from integrationsplan import i18n
-from integrationsplan.i18n import _
+from integrationsplan.i18n import _, language_name
 from integrationsplan.ui.fields import error_label
 from integrationsplan.ui.preferences import Preferences, config_dir
 
 MAX_LOGO_BYTES = 2 * 1024 * 1024
-
-
-def language_name(code: str) -> str:
-    """A language in its own name ("Deutsch", "العربية"), so everyone finds theirs."""
-    try:
-        return (Locale.parse(code).get_display_name(code) or code).capitalize()
-    except (ValueError, UnknownLocaleError):
-        return code
 
 
 class SettingsDialog(QDialog):
@@ -60,7 +51,7 @@ class SettingsDialog(QDialog):
         logo_row.addStretch(1)
         self.language = QComboBox()
         self.language.setAccessibleName(_("Language"))
-        for code in i18n.available_languages():
+        for code in i18n.UI_LANGUAGES:
             self.language.addItem(language_name(code), code)
         self.language.setCurrentIndex(max(0, self.language.findData(preferences.language or i18n.DEFAULT_LANGUAGE)))
         self.auto_lock = QSpinBox()

@@ -1,0 +1,216 @@
+"""Text in any script as ReportLab lines: shaped, wrapped in logical order, then each line put in visual order.
+
+ReportLab's own paragraphs neither join Arabic letters nor order right-to-left text, and they parse their
+input as markup. This module never hands user text to a markup parser: it reshapes Arabic-script letters
+(arabic-reshaper, harakat kept), wraps the logical text by measured width, reorders each wrapped line
+(python-bidi, Unicode's algorithm) and draws it run by run in the font that has the characters.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field, replace
+from functools import cache
+from typing import Any
+
+import arabic_reshaper
+from bidi import get_display
+from bidi.mirror import MIRRORED
+from reportlab.lib.colors import HexColor
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable
+
+from integrationsplan.pdf import fonts
+from integrationsplan.pdf.fonts import Run
+
+_RESHAPER = arabic_reshaper.ArabicReshaper(configuration={"delete_harakat": False, "support_ligatures": True})
+_TOKENS = re.compile(r"\s+|\S+")
+_RIGHT_TO_LEFT = {"R", "AL"}
+_BIDI_CONTROLS = {"RLE", "LRE", "RLO", "LRO", "PDF", "RLI", "LRI", "FSI", "PDI"}
+_LEVEL = re.compile(r"Level\(\s*(\d+),?\s*\)")
+
+
+@dataclass(frozen=True)
+class Style:
+    size: float = 9.5
+    bold: bool = False
+    color: str = "#1a1a1a"
+    leading: float = 1.32  # times the size
+    rtl_default: bool = False  # for paragraphs without a strong character
+
+    @property
+    def line_height(self) -> float:
+        return self.size * self.leading
+
+
+@dataclass(frozen=True)
+class Line:
+    runs: list[Run]
+    width: float
+    rtl: bool
+
+
+def is_rtl(text: str, default: bool = False) -> bool:
+    """The direction of the first strong character (Unicode's paragraph rule)."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind == "L":
+            return False
+        if kind in _RIGHT_TO_LEFT:
+            return True
+    return default
+
+
+def _needs_bidi(text: str) -> bool:
+    return any(unicodedata.bidirectional(c) in _RIGHT_TO_LEFT or unicodedata.bidirectional(c) in _BIDI_CONTROLS
+               for c in text)  # fmt: skip
+
+
+def levels(text: str, rtl: bool) -> list[int] | None:
+    """Unicode bidi embedding levels per character, from python-bidi (its Rust core, UBA with bracket pairs).
+
+    Its `get_display` reorders but does not mirror brackets (")word(" in Arabic), and it exposes the levels
+    only in its debug output, listed per UTF-8 byte; None when that output cannot be read.
+    """
+    info = get_display(text, base_dir="R" if rtl else "L", debug=True)
+    if not isinstance(info, str) or "\n    levels: [" not in info:
+        return None
+    listed = info.rsplit("\n    levels: [", 1)[1].split("\n    ],", 1)[0]
+    by_byte = [int(level) for level in _LEVEL.findall(listed)]
+    if len(by_byte) != len(text.encode()):
+        return None
+    result, offset = [], 0
+    for char in text:
+        result.append(by_byte[offset])
+        offset += len(char.encode())
+    return result
+
+
+def visual(text: str, rtl: bool) -> str:
+    """One line in drawing order: runs reversed per level (rule L2), brackets mirrored at odd levels (L4)."""
+    found = levels(text, rtl)
+    if found is None:
+        return str(get_display(text, base_dir="R" if rtl else "L"))
+    order = list(range(len(text)))
+    lowest_odd = min((level for level in found if level % 2), default=max(found) + 1)
+    for level in range(max(found), lowest_odd - 1, -1):
+        start = None
+        for position in range(len(order) + 1):
+            inside = position < len(order) and found[order[position]] >= level
+            if inside and start is None:
+                start = position
+            elif not inside and start is not None:
+                order[start:position] = reversed(order[start:position])
+                start = None
+    return "".join(MIRRORED.get(text[i], text[i]) if found[i] % 2 else text[i] for i in order)
+
+
+@cache
+def _token_width(token: str, bold: bool, size: float) -> float:
+    return fonts.width(fonts.runs(token, bold), size)
+
+
+def _wrap(logical: str, width: float, style: Style) -> list[str]:
+    """Greedy wrapping by measured width; a word longer than the line is cut where it must."""
+    lines: list[str] = []
+    line, line_width = "", 0.0
+    for token in _TOKENS.findall(logical):
+        token_width = _token_width(token, style.bold, style.size)
+        if line_width + token_width <= width or not line.strip():
+            if token.isspace() and not line:
+                continue
+            if token_width > width and not token.isspace():
+                # A "word" wider than the column (a link, 10,000 letters without a space): cut it.
+                for char in token:
+                    char_width = _token_width(char, style.bold, style.size)
+                    if line_width + char_width > width and line:
+                        lines.append(line)
+                        line, line_width = "", 0.0
+                    line += char
+                    line_width += char_width
+                continue
+            line += token
+            line_width += token_width
+            continue
+        lines.append(line.rstrip())
+        if token.isspace():
+            line, line_width = "", 0.0
+        else:
+            line, line_width = token, token_width
+    if line.strip() or not lines:
+        lines.append(line.rstrip())
+    return lines
+
+
+def lay_out(text: str, width: float, style: Style, missing: set[str] | None = None) -> list[Line]:
+    """The lines of `text` in drawing order, each in visual order with its runs of fonts."""
+    result: list[Line] = []
+    for paragraph in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        rtl = is_rtl(paragraph, style.rtl_default)
+        logical = _RESHAPER.reshape(paragraph) if _needs_bidi(paragraph) else paragraph
+        for piece in _wrap(logical, width, style):
+            drawn = visual(piece, rtl) if _needs_bidi(piece) else piece
+            parts = fonts.runs(drawn, style.bold, missing)
+            result.append(Line(parts, fonts.width(parts, style.size), rtl))
+    return result
+
+
+def draw_lines(
+    canvas: Canvas, lines: list[Line], x: float, top: float, width: float, style: Style, right: bool | None = None
+) -> None:
+    """Draw lines below `top`: right-aligned when right-to-left, unless `right` says where."""
+    canvas.setFillColor(HexColor(style.color))
+    y = top
+    for line in lines:
+        y -= style.line_height
+        cursor = x + (width - line.width if (line.rtl if right is None else right) else 0)
+        baseline = y + style.line_height - style.size  # the line box holds the ascent
+        for run in line.runs:
+            canvas.setFont(run.font, style.size)
+            canvas.drawString(cursor, baseline, run.text)
+            cursor += fonts.width([run], style.size)
+
+
+class TextBlock(Flowable):  # type: ignore[misc]
+    """Wrapped text as a flowable that splits between pages line by line (a 10,000-character note too)."""
+
+    def __init__(self, text: str, style: Style, missing: set[str] | None = None,
+                 lines: list[Line] | None = None) -> None:  # fmt: skip
+        super().__init__()
+        self.text = text
+        self.style = style
+        self.missing = missing
+        self._lines = lines
+        self._laid_out_for: float | None = None if lines is None else -1.0
+
+    def _lay_out(self, width: float) -> list[Line]:
+        if self._lines is None or (self._laid_out_for is not None and self._laid_out_for >= 0
+                                   and abs(self._laid_out_for - width) > 0.01):  # fmt: skip
+            self._lines = lay_out(self.text, width, self.style, self.missing)
+            self._laid_out_for = width
+        return self._lines
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        lines = self._lay_out(availWidth)
+        self.width = availWidth
+        self.height = len(lines) * self.style.line_height
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:
+        lines = self._lay_out(availWidth)
+        fitting = int(availHeight // self.style.line_height)
+        if fitting <= 0 or fitting >= len(lines):
+            return [] if fitting <= 0 else [self]
+        return [TextBlock(self.text, self.style, self.missing, lines[:fitting]),
+                TextBlock(self.text, self.style, self.missing, lines[fitting:])]  # fmt: skip
+
+    def draw(self) -> None:
+        draw_lines(self.canv, self._lay_out(self.width), 0, self.height, self.width, self.style)
+
+
+def styled(style: Style, **changes: Any) -> Style:
+    return replace(style, **changes)
+
+
+__all__ = ["Line", "Style", "TextBlock", "draw_lines", "field", "is_rtl", "lay_out", "styled"]

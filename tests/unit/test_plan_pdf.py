@@ -1,0 +1,187 @@
+"""Plans rendered in every language and read back with pdfplumber; hostile text; fonts cover what is drawn."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+import unicodedata
+from datetime import date
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from babel.messages.pofile import read_po
+from bidi import get_display
+
+from integrationsplan.domain.codes import (
+    GoalStatus,
+    LifeArea,
+    ReferralTarget,
+    Relationship,
+    Responsible,
+    SignerRole,
+)
+from integrationsplan.domain.household import Household, HouseholdMember
+from integrationsplan.domain.person import Person
+from integrationsplan.domain.plan import Goal, Need, Plan, Signature, Step
+from integrationsplan.i18n import Translator
+from integrationsplan.pdf import LANGUAGES, RIGHT_TO_LEFT, fonts, plan_data, plan_pdf
+from integrationsplan.pdf.text import Style, lay_out, visual
+from integrationsplan.storage import Database
+
+ROOT = Path(__file__).resolve().parents[2]
+GOALS = (
+    (LifeArea.LANGUAGE, "Bis Juni die B1-Prüfung bestehen", "اجتياز امتحان B1 حتى يونيو"),
+    (LifeArea.WORK, "Eine Teilzeitstelle in der Pflege finden (20 Stunden)", "Знайти роботу з неповним днем"),
+    (LifeArea.HOUSING, "Eine Wohnung mit drei Zimmern finden", "ናይ ሰለስተ ክፍሊ ገዛ ምርካብ"),
+)
+
+
+def _plan(db: Database, note: str = "Ich möchte mit der Lehrerin meiner Kinder sprechen.") -> plan_data.PlanData:
+    with db.write():
+        person = db.persons.add(Person(case_number="T-00001", family_name="حداد", given_names="رنا",
+                                       family_name_latin="Haddad", given_names_latin="Rana",
+                                       counselling_start=date(2026, 1, 5), birth_year=1990))  # fmt: skip
+        child = db.persons.add(Person(case_number="T-00002", family_name_latin="Haddad", given_names_latin="Omar",
+                                      counselling_start=date(2026, 1, 5)))  # fmt: skip
+        household = db.households.add(Household(label="Haddad"))
+        db.members.add(HouseholdMember(household_id=household.id, person_id=person.id,
+                                       relationship=Relationship.REFERENCE_PERSON))  # fmt: skip
+        db.members.add(HouseholdMember(household_id=household.id, person_id=child.id,
+                                       relationship=Relationship.CHILD))  # fmt: skip
+        plan = db.plans.add(Plan(person_id=person.id, created_on=date(2026, 2, 1), manager="Stefanie Häußler",
+                                 interpreter_language="ar", interpreter_name="Samir Haddad",
+                                 next_review=date(2026, 5, 1)))  # fmt: skip
+        db.needs.add(Need(plan_id=plan.id, area=LifeArea.LANGUAGE, client_view=note, manager_view="A2 erreicht."))
+        for area, text, translation in GOALS:
+            goal = db.goals.add(Goal(plan_id=plan.id, area=area, text=text, translation=translation,
+                                     target_date=date(2026, 6, 30)))  # fmt: skip
+            db.steps.add(Step(goal_id=goal.id, text=f"Schritt zu: {text}", responsible=Responsible.CLIENT,
+                              due_date=date(2026, 3, 15), referral_target=ReferralTarget.JOBCENTER))  # fmt: skip
+        db.signatures.add(Signature(plan_id=plan.id, role=SignerRole.CLIENT, signed_on=date(2026, 2, 1),
+                                    place="Heilbronn"))  # fmt: skip
+    return plan_data.load(db, person.id)
+
+
+def _logical_text(pdf: Path, rtl: bool) -> str:
+    """All text of the PDF; right-to-left lines put back into logical order, presentation forms undone."""
+    with pdfplumber.open(pdf) as document:
+        lines = [line for page in document.pages for line in (page.extract_text() or "").splitlines()]
+    if rtl:
+        lines += [str(get_display(line, base_dir="R")) for line in lines]
+    return unicodedata.normalize("NFKC", "\n".join(lines))
+
+
+def _squeezed(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text).split())
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_heading_and_goal_comes_back(db: Database, tmp_path: Path, language: str) -> None:
+    data = _plan(db)
+    out = tmp_path / f"plan-{language}.pdf"
+    report = plan_pdf.render(data, language, out, plan_pdf.Letterhead("Caritas Heilbronn"))
+    assert report.pages >= 1 and report.missing == set()
+    text = _squeezed(_logical_text(out, language in RIGHT_TO_LEFT))
+    client, german = Translator(language), Translator("de")
+    for heading in (plan_pdf.TITLE_TEXT, plan_pdf.GOALS_HEADING, plan_pdf.STEPS_HEADING, plan_pdf.SIGNATURES_HEADING):
+        assert _squeezed(german(heading)) in text
+        assert client.has(heading), f"{language} catalog lacks {heading!r}"
+        translated = _squeezed(client(heading))
+        # pdfplumber may cut a right-to-left heading into its words: each word must be there.
+        assert translated in text or all(word in text for word in translated.split()), (language, translated)
+    for _area, goal, _translation in GOALS:
+        assert _squeezed(goal) in text
+    assert "Caritas Heilbronn" in text and "T-00001" in text
+
+
+def test_right_to_left_lines_are_joined_ordered_and_mirrored() -> None:
+    line = lay_out("الهدف (Jobcenter) رقم 12، تمّ.", 500, Style(rtl_default=True))[0]
+    assert line.rtl
+    drawn = "".join(run.text for run in line.runs)
+    assert "ﻑﺪﻬﻟﺍ" in drawn  # joined forms (drawn from the left, so the word's end comes first)
+    assert "(Jobcenter)" in drawn  # brackets mirrored around the Latin word, which keeps its own order
+    assert drawn.endswith("ﻑﺪﻬﻟﺍ") and drawn.startswith(".")  # the first word at the right, the full stop left
+    assert "12" in drawn  # numbers keep their digit order
+    assert visual("abc (def)", rtl=False) == "abc (def)"
+
+
+def test_wrapped_right_to_left_lines_stay_in_reading_order() -> None:
+    words = [f"كلمة{i}" for i in range(40)]
+    lines = lay_out(" ".join(words), 120, Style(rtl_default=True))
+    assert len(lines) > 3
+    logical = [unicodedata.normalize("NFKC", str(get_display("".join(r.text for r in line.runs), base_dir="R")))
+               for line in lines]  # fmt: skip
+    assert " ".join(logical).split() == words  # the first line holds the first words
+
+
+def test_every_character_of_every_catalog_has_a_font() -> None:
+    """What the plan prints comes from the catalogs; each character must be drawn by a font that has it."""
+    for po in sorted((ROOT / "translations").glob("*/LC_MESSAGES/integrationsplan.po")):
+        with po.open("rb") as fp:
+            catalog = read_po(fp, locale=po.parts[-3])
+        texts = [s for m in catalog for s in (m.string if isinstance(m.string, tuple) else (m.string,)) if s]
+        for text in texts:
+            missing: set[str] = set()
+            for line in lay_out(text, 400, Style(), missing):
+                for run in line.runs:
+                    absent = [c for c in run.text if not fonts.has_glyph(run.font, c)]
+                    assert not absent, (po.parts[-3], text, run.font, absent)
+            assert missing == set(), (po.parts[-3], text, missing)
+
+
+def test_hostile_text_neither_crashes_nor_leaks_into_the_layout(db: Database, tmp_path: Path) -> None:
+    hostile = ("<b>fett</b> & <para>offen <font name='x'> \u202eRLO\u202c 😀 " + "Wort " * 2000)[:10_000]
+    data = _plan(db, note=hostile)
+    out = tmp_path / "hostile.pdf"
+    report = plan_pdf.render(data, "ar", out)
+    assert report.missing == {"😀"}  # reported, drawn as U+FFFD, never dropped silently
+    text = _logical_text(out, rtl=False)
+    assert "<b>fett</b> &" in text and "<para>offen" in text
+    assert report.pages >= 3  # the long note flows over pages instead of failing
+    assert _squeezed(GOALS[0][1]) in _squeezed(text)
+
+
+def test_no_file_is_left_in_the_temporary_folder_or_half_written(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    monkeypatch.setenv("TMPDIR", str(temp))
+    data = _plan(db)
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    plan_pdf.render(data, "fa", out_dir / "plan.pdf")
+    assert sorted(p.name for p in out_dir.iterdir()) == ["plan.pdf"]
+    assert list(temp.iterdir()) == []
+    taken = out_dir / "taken.pdf"  # a folder where the file should go: the final rename fails
+    taken.mkdir()
+    (taken / "inside").write_text("x")
+    with pytest.raises(OSError):
+        plan_pdf.render(data, "fa", taken)
+    assert sorted(p.name for p in out_dir.iterdir()) == ["plan.pdf", "taken.pdf"]  # no half-written file
+
+
+@pytest.mark.skipif(shutil.which("qpdf") is None and not os.environ.get("CI"), reason="qpdf not installed")
+def test_qpdf_finds_the_file_sound(db: Database, tmp_path: Path) -> None:
+    data = _plan(db)
+    for language in ("ar", "uk", "ti"):
+        out = tmp_path / f"{language}.pdf"
+        plan_pdf.render(data, language, out)
+        result = subprocess.run(["qpdf", "--check", str(out)], capture_output=True, text=True)
+        assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_status_at_the_last_review_and_no_goals(db: Database, tmp_path: Path) -> None:
+    data = _plan(db)
+    entry = data.goals[0]
+    reviewed = plan_data.GoalEntry(entry.number, entry.goal, entry.steps, GoalStatus.ACHIEVED)
+    out = tmp_path / "reviewed.pdf"
+    plan_pdf.render(plan_data.PlanData(data.person, data.plan, goals=[reviewed]), "de", out)
+    assert "erreicht" in _logical_text(out, rtl=False)
+    empty = tmp_path / "empty.pdf"
+    plan_pdf.render(plan_data.PlanData(data.person, data.plan), "tr", empty)
+    assert _squeezed(Translator("de")(plan_pdf.NO_GOALS)) in _squeezed(_logical_text(empty, rtl=False))
