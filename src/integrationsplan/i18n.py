@@ -94,15 +94,18 @@ def format_date(day: date | None, language: str | None = None) -> str:
     return "" if day is None else _format_date(day, language or _language)
 
 
-def language_name(code: str, in_language: str | None = None) -> str:
-    """A language's name in another language, or in its own ("Deutsch", "العربية"); the code if unknown."""
+def language_name(code: str, in_language: str | None = None, *, capitalize: bool = True) -> str:
+    """A language's name in another language, or in its own ("Deutsch", "العربية"); the code if unknown.
+
+    Capitalised for a list of choices; inside a sentence (`capitalize=False`) as the language writes it.
+    """
     from babel import Locale, UnknownLocaleError
 
     try:
         name = Locale.parse(code).get_display_name(in_language or code) or code
     except (ValueError, UnknownLocaleError):
         return code
-    return name[:1].upper() + name[1:]
+    return name[:1].upper() + name[1:] if capitalize else name
 
 
 class Translator:
@@ -120,7 +123,9 @@ class Translator:
 
     def has(self, message: str) -> bool:
         """Whether the catalog translates `message` (English, the source, has everything)."""
-        return self.language == SOURCE_LANGUAGE or self._catalog.gettext(message) != message
+        # A translation may equal its source ("Signatures" in French): ask the compiled catalog itself.
+        messages: dict[str, str] = getattr(self._catalog, "_catalog", {})
+        return self.language == SOURCE_LANGUAGE or bool(messages.get(message))
 
 
 @cache

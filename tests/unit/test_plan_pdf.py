@@ -78,22 +78,26 @@ def _squeezed(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).split())
 
 
+def _in_order(phrase: str, text: str) -> bool:
+    """The phrase's words appear in this order: a wrapped table cell comes back between its neighbours' words."""
+    words = iter(_squeezed(text).split())
+    return all(word in words for word in _squeezed(phrase).split())
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_heading_and_goal_comes_back(db: Database, tmp_path: Path, language: str) -> None:
     data = _plan(db)
     out = tmp_path / f"plan-{language}.pdf"
     report = plan_pdf.render(data, language, out, plan_pdf.Letterhead("Caritas Heilbronn"))
     assert report.pages >= 1 and report.missing == set()
-    text = _squeezed(_logical_text(out, language in RIGHT_TO_LEFT))
+    text = _logical_text(out, language in RIGHT_TO_LEFT)
     client, german = Translator(language), Translator("de")
     for heading in (plan_pdf.TITLE_TEXT, plan_pdf.GOALS_HEADING, plan_pdf.STEPS_HEADING, plan_pdf.SIGNATURES_HEADING):
-        assert _squeezed(german(heading)) in text
+        assert _in_order(german(heading), text)
         assert client.has(heading), f"{language} catalog lacks {heading!r}"
-        translated = _squeezed(client(heading))
-        # pdfplumber may cut a right-to-left heading into its words: each word must be there.
-        assert translated in text or all(word in text for word in translated.split()), (language, translated)
+        assert _in_order(client(heading), text), (language, client(heading))
     for _area, goal, _translation in GOALS:
-        assert _squeezed(goal) in text
+        assert _in_order(goal, text), goal
     assert "Caritas Heilbronn" in text and "T-00001" in text
 
 

@@ -279,7 +279,8 @@ class _Builder:
         )
         explained: list[Any] = []
         if language:
-            german_name, client_name = language_name(language, "de"), language_name(language, t.language)
+            german_name = language_name(language, "de", capitalize=False)
+            client_name = language_name(language, t.language, capitalize=False)
             message = EXPLAINED_WITH if interpreter else EXPLAINED
             german = t.german(message).format(language=german_name, interpreter=interpreter or "")
             explained = [self.text(german)]
