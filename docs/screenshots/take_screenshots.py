@@ -23,6 +23,7 @@ from integrationsplan.ui.backend import Backend
 from integrationsplan.ui.main_window import MainWindow
 from integrationsplan.ui.models.person_list import Column
 from integrationsplan.ui.preferences import Preferences
+from integrationsplan.ui.views.print_dialog import PrintDialog
 from integrationsplan.ui.views.sessions_panel import SessionDialog
 
 HERE = Path(__file__).resolve().parent
@@ -82,6 +83,11 @@ def main(database: Path, language: str) -> None:
 
     window.list_tabs.setCurrentWidget(window.due)
     shot("due")
+    printing = PrintDialog(backend, window.preferences, window.form.person, None, window)
+    printing.language.setCurrentIndex(printing.language.findData("ar"))
+    printing.show()
+    shot("print-dialog", printing)
+    printing.done(QDialog.DialogCode.Rejected)
     row = window.sessions.view.rows[0]
     dialog = SessionDialog(backend, row, window.sessions.view, False, window)
     dialog.show()

@@ -179,6 +179,19 @@ def test_qpdf_finds_the_file_sound(db: Database, tmp_path: Path) -> None:
         assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_letterhead_with_logo(db: Database, tmp_path: Path) -> None:
+    from PIL import Image as PillowImage
+
+    logo = tmp_path / "logo.png"
+    PillowImage.new("RGB", (400, 120), "#225588").save(logo)
+    out = tmp_path / "logo.pdf"
+    plan_pdf.render(_plan(db), "uk", out, plan_pdf.Letterhead("Malteser Hilfsdienst", logo))
+    with pdfplumber.open(out) as document:
+        first = document.pages[0]
+        assert len(first.images) == 1 and first.images[0]["x0"] > first.width / 2  # the logo at the right
+        assert "Malteser Hilfsdienst" in (first.extract_text() or "")
+
+
 def test_status_at_the_last_review_and_no_goals(db: Database, tmp_path: Path) -> None:
     data = _plan(db)
     entry = data.goals[0]

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from integrationsplan.domain.person import Person
 from integrationsplan.errors import UserError
-from integrationsplan.i18n import N_, _, language_name
+from integrationsplan.i18n import N_, _, current_language, language_name
 from integrationsplan.pdf import LANGUAGES
 from integrationsplan.storage import Database
 from integrationsplan.ui.backend import Backend
@@ -45,8 +45,9 @@ class PrintDialog(QDialog):
         self.language = QComboBox()
         self.language.setAccessibleName(_("Language of the client"))
         for code in LANGUAGES:
-            own, german = language_name(code), language_name(code, "de")
-            self.language.addItem(own if own == german else f"{own} – {german}", code)
+            # In its own name, so the client can point at it, and in the caseworker's language.
+            own, ours = language_name(code), language_name(code, current_language())
+            self.language.addItem(own if own == ours else f"{own} – {ours}", code)
         spoken = [code for code in person.languages if code in LANGUAGES]
         self.language.setCurrentIndex(max(0, self.language.findData(spoken[0] if spoken else "de")))
         self.language.currentIndexChanged.connect(self._suggest_name)
