@@ -77,12 +77,12 @@ def cmd_plan_pdf(args: argparse.Namespace) -> int:
 
     if args.logo is not None and not args.logo.is_file():
         raise UserError(N_("The logo {path} does not exist."), path=args.logo)
+    letterhead = plan_pdf.Letterhead(args.organisation or "", args.logo)
+    plan_pdf.check(args.out, letterhead)  # before the passphrase is asked for
     with _open(args) as db:
         data = plan_data.load(db, plan_data.find_person(db, args.person).id)
     try:
-        report = plan_pdf.render(
-            data, args.plan_language, args.out, plan_pdf.Letterhead(args.organisation or "", args.logo)
-        )
+        report = plan_pdf.render(data, args.plan_language, args.out, letterhead)
     except OSError as exc:
         raise UserError(N_("The PDF could not be written to {path}: {reason}"), path=args.out,
                         reason=exc.strerror or exc) from exc  # fmt: skip

@@ -158,3 +158,5 @@ def test_plan_pdf_prints_a_person_s_plan(demo_db: Path, tmp_path: Path) -> None:
     english = run("--lang", "en", "plan-pdf", "--db", str(demo_db), "--person", "XX-99999", "--lang", "ar",
                   "--out", str(tmp_path / "y.pdf"))  # fmt: skip
     assert "No person with the case number" in english.stderr  # --lang before the command: the messages
+    folder = run("plan-pdf", "--db", str(demo_db), "--person", case, "--out", str(tmp_path))
+    assert folder.returncode == 1 and "Ordner" in folder.stderr and "Traceback" not in folder.stderr

@@ -59,6 +59,8 @@ def test_catalog_compiles_and_keeps_placeholders(po: Path) -> None:
         strings = message.string if isinstance(message.string, tuple) else (message.string,)
         expected = set(PLACEHOLDER.findall(ids[-1])) | set(PLACEHOLDER.findall(ids[0]))
         for text in strings:
+            if not text:  # a plural not translated yet (catalogs that hold only the printed plan's texts)
+                continue
             assert set(PLACEHOLDER.findall(text)) <= expected, (message.id, text)
             assert set(PLACEHOLDER.findall(text)) >= set(PLACEHOLDER.findall(ids[0])) - {"{n}"}, (
                 message.id,

@@ -75,7 +75,9 @@ def _logical_text(pdf: Path, rtl: bool) -> str:
 
 
 def _squeezed(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFKC", text).split())
+    """Normalised for comparing: NFKC (presentation forms), no invisible format characters (ZWNJ is not drawn)."""
+    text = "".join(c for c in unicodedata.normalize("NFKC", text) if unicodedata.category(c) != "Cf")
+    return " ".join(text.split())
 
 
 def _in_order(phrase: str, text: str) -> bool:
@@ -161,12 +163,16 @@ def test_no_file_is_left_in_the_temporary_folder_or_half_written(
     plan_pdf.render(data, "fa", out_dir / "plan.pdf")
     assert sorted(p.name for p in out_dir.iterdir()) == ["plan.pdf"]
     assert list(temp.iterdir()) == []
-    taken = out_dir / "taken.pdf"  # a folder where the file should go: the final rename fails
-    taken.mkdir()
-    (taken / "inside").write_text("x")
+    with pytest.raises(plan_pdf.BadOutput):
+        plan_pdf.render(data, "fa", out_dir)  # a folder is no file name: refused before anything is written
+
+    def full_disk(source: object, target: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", full_disk)  # the write fails at the last moment
     with pytest.raises(OSError):
-        plan_pdf.render(data, "fa", taken)
-    assert sorted(p.name for p in out_dir.iterdir()) == ["plan.pdf", "taken.pdf"]  # no half-written file
+        plan_pdf.render(data, "fa", out_dir / "second.pdf")
+    assert sorted(p.name for p in out_dir.iterdir()) == ["plan.pdf"]  # no half-written file
 
 
 @pytest.mark.skipif(shutil.which("qpdf") is None and not os.environ.get("CI"), reason="qpdf not installed")
@@ -202,3 +208,46 @@ def test_status_at_the_last_review_and_no_goals(db: Database, tmp_path: Path) ->
     empty = tmp_path / "empty.pdf"
     plan_pdf.render(plan_data.PlanData(data.person, data.plan), "tr", empty)
     assert _squeezed(Translator("de")(plan_pdf.NO_GOALS)) in _squeezed(_logical_text(empty, rtl=False))
+
+
+def test_every_demo_plan_renders(tmp_path: Path, db: Database) -> None:
+    """Real-shaped data: table rows split across pages with their text (this once crashed four demo plans)."""
+    from integrationsplan import demo
+
+    demo.fill(db, persons=60, seed=3, today=date(2026, 11, 1))
+    person_ids = [row[0] for row in db.query("SELECT DISTINCT person_id FROM plan")]
+    assert len(person_ids) > 20
+    for person_id in person_ids:
+        data = plan_data.load(db, person_id)
+        for language in ("fa", "uk"):
+            report = plan_pdf.render(data, language, tmp_path / "p.pdf")
+            assert report.pages >= 1
+
+
+def test_lines_never_run_wider_than_the_column() -> None:
+    text = (
+        "Bitte an integrationsmanagement.musterkreis-heilbronn@landratsamt-beispiel.de schreiben, "
+        "IBAN DE89370400440532013000"
+    )
+    for rtl in (False, True):
+        lines = lay_out(text, 90, Style(rtl_default=rtl))
+        assert len(lines) > 3 and all(line.width <= 90 + 0.01 for line in lines)
+    fits = fonts.width(fonts.runs("Integrationsmanager/"), Style().size) + 2
+    cut = lay_out("Integrationsmanager/in", fits, Style())
+    assert "".join(r.text for r in cut[0].runs).endswith("/")  # broken after the slash, not inside a word
+
+
+def test_invisible_and_odd_characters() -> None:
+    def drawn(text: str, **style: object) -> tuple[str, set[str], bool]:
+        missing: set[str] = set()
+        lines = lay_out(text, 400, Style(**style), missing)  # type: ignore[arg-type]
+        return "".join(r.text for line in lines for r in line.runs), missing, lines[0].rtl
+
+    text, missing, _rtl = drawn("می\u200cخواهید \u200e\u202eweich\u00adgespült\u202c")
+    assert not any(unicodedata.category(c) == "Cf" for c in text) and missing == set()
+    text, missing, _rtl = drawn("Z\u030cydrunas\tL\u0307ietuva ❤\ufe0f")
+    assert "Ž" in text and "\t" not in text and missing == {"❤"}
+    _text, missing, _rtl = drawn("გიორგი ბერიძე · Արմեն · שלום")
+    assert missing == set()
+    _text, _missing, rtl = drawn("B1-Kurs: التسجيل في الدورة.", rtl=True)
+    assert rtl  # text in a right-to-left language is right-to-left even when it starts with a Latin word

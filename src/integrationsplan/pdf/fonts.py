@@ -33,7 +33,12 @@ class Family:
 SANS = Family("Sans", "NotoSans-Regular.ttf", "NotoSans-Bold.ttf")
 ARABIC = Family("Naskh", "NotoNaskhArabic-Regular.ttf", "NotoNaskhArabic-Bold.ttf")
 ETHIOPIC = Family("Ethiopic", "NotoSansEthiopic-Regular.ttf", "NotoSansEthiopic-Bold.ttf")
-FAMILIES = (SANS, ARABIC, ETHIOPIC)
+# Scripts of names the demo and the Land's statistics know (Georgian and Armenian clients, Hebrew): found by
+# their glyphs when the script's own family lacks a character.
+GEORGIAN = Family("Georgian", "NotoSansGeorgian-Regular.ttf", "NotoSansGeorgian-Bold.ttf")
+ARMENIAN = Family("Armenian", "NotoSansArmenian-Regular.ttf", "NotoSansArmenian-Bold.ttf")
+HEBREW = Family("Hebrew", "NotoSansHebrew-Regular.ttf", "NotoSansHebrew-Bold.ttf")
+FAMILIES = (SANS, ARABIC, ETHIOPIC, GEORGIAN, ARMENIAN, HEBREW)
 
 _ARABIC_RANGES = ((0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
 _ETHIOPIC_RANGES = ((0x1200, 0x139F), (0x2D80, 0x2DDF), (0xAB00, 0xAB2F))
@@ -88,11 +93,13 @@ def runs(text: str, bold: bool = False, missing: set[str] | None = None) -> list
     result: list[Run] = []
     current = SANS
     for char in text:
+        if unicodedata.category(char) == "Cf" or 0xFE00 <= ord(char) <= 0xFE0F:
+            # Invisible by definition (ZWNJ, bidi marks, soft hyphen, emoji variation selectors); some fonts
+            # carry visible placeholder glyphs for them, so they are never drawn. Shaping has used them already.
+            continue
         family = script_family(char) or current
         font = family.name(bold)
         if not has_glyph(font, char):
-            if unicodedata.category(char) == "Cf":  # an invisible format character (ZWJ, bidi marks): nothing to draw
-                continue
             font = next((f.name(bold) for f in FAMILIES if has_glyph(f.name(bold), char)), "")
             if not font:
                 if missing is not None:

@@ -13,11 +13,13 @@ from typing import Any
 from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Image, KeepTogether, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from integrationsplan import __version__
 from integrationsplan.domain.codes import GoalStatus
+from integrationsplan.errors import UserError
 from integrationsplan.i18n import N_, Translator, format_date, language_name
 from integrationsplan.labels import label
 from integrationsplan.pdf import LANGUAGES, RIGHT_TO_LEFT, fonts
@@ -76,6 +78,8 @@ PLACE_DATE = N_("Place, date")
 SIGNATURE = N_("Signature")
 CLIENT_SIGNS = N_("Client")
 MANAGER_SIGNS = N_("Integration manager")
+GUARDIAN_SIGNS = N_("legal guardian")  # the signer roles' names (labels.py), capitalised where printed
+INTERPRETER_SIGNS = N_("interpreter")
 EXPLAINED = N_("This plan was explained in {language}.")
 EXPLAINED_WITH = N_("This plan was explained in {language} with the interpreter {interpreter}.")
 PAGE = N_("Page {page} of {pages}")
@@ -102,7 +106,8 @@ class _Texts:
         self.language = language
         self.german = Translator("de")
         self.client = Translator(language)
-        self.client_style = styled(BODY, rtl_default=language in RIGHT_TO_LEFT, color=MUTED)
+        # Text in the client's language takes its direction from the language: "B1-Kurs: التسجيل …" is Arabic.
+        self.client_style = styled(BODY, rtl=True if language in RIGHT_TO_LEFT else None, color=MUTED)
 
     @property
     def bilingual(self) -> bool:
@@ -135,6 +140,7 @@ class _Builder:
     def pair(self, message: str, style: Style = BODY, **params: Any) -> list[Any]:
         """A fixed text in German, then in the client's language (muted, in its own direction)."""
         german, client = self.t.both(message, **params)
+        german, client = german[:1].upper() + german[1:], client[:1].upper() + client[1:] if client else client
         blocks: list[Any] = [self.text(german, style)]
         if client is not None:
             blocks.append(self.text(client, styled(self.t.client_style, size=style.size, bold=style.bold)))
@@ -148,7 +154,10 @@ class _Builder:
         return blocks
 
     def heading(self, message: str) -> list[Any]:
-        return [Spacer(1, 5 * mm), *self.pair(message, HEADING), Spacer(1, 2 * mm)]
+        blocks = [Spacer(1, 5 * mm), *self.pair(message, HEADING), Spacer(1, 2 * mm)]
+        for block in blocks:
+            block.keepWithNext = True  # never alone at the bottom of a page, nor split from its translation
+        return blocks
 
     def table(self, header: list[str], rows: list[list[Any]], widths: list[float]) -> Table:
         head = [self.pair(message, LABEL) for message in header]
@@ -258,8 +267,12 @@ class _Builder:
     def signatures_block(self) -> list[Any]:
         t, plan = self.t, self.data.plan
         signed = {s.role.value: s for s in self.data.signatures}
+        roles = [("client", CLIENT_SIGNS), ("manager", MANAGER_SIGNS)]
+        # A guardian or interpreter who signed gets a line of their own.
+        extra = (("guardian", GUARDIAN_SIGNS), ("interpreter", INTERPRETER_SIGNS))
+        roles += [(role, message) for role, message in extra if role in signed]
         cells = []
-        for role, message in (("client", CLIENT_SIGNS), ("manager", MANAGER_SIGNS)):
+        for role, message in roles:
             signature = signed.get(role)
             place_date = ", ".join(p for p in (signature.place if signature else None,
                                                 t.date(signature.signed_on) if signature else "") if p)  # fmt: skip
@@ -269,8 +282,10 @@ class _Builder:
             cells.append([*self.pair(message, LABEL), Spacer(1, 3 * mm), *self.pair(PLACE_DATE, SMALL),
                           self.text(place_date or " "), _Rule(), Spacer(1, 9 * mm), _Rule(),
                           *self.pair(SIGNATURE, SMALL), self.text(name, SMALL)])  # fmt: skip
-        table = Table([cells], colWidths=[CONTENT_WIDTH / 2] * 2)
-        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("RIGHTPADDING", (0, 0), (0, 0), 12 * mm)]))
+        rows = [cells[i : i + 2] + [[]] * (2 - len(cells[i : i + 2])) for i in range(0, len(cells), 2)]
+        table = Table(rows, colWidths=[CONTENT_WIDTH / 2] * 2)
+        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("RIGHTPADDING", (0, 0), (0, -1), 12 * mm),
+                                   ("BOTTOMPADDING", (0, 0), (-1, -1), 6 * mm)]))  # fmt: skip
         language = plan.interpreter_language or next(
             (s.explained_in_language for s in self.data.signatures if s.explained_in_language), None
         )
@@ -341,17 +356,37 @@ def _footer_canvas(data: PlanData, texts: _Texts, report: Report) -> Callable[..
             draw_lines(self, lay_out(left, width, SMALL, report.missing), MARGIN, 14 * mm, width, SMALL)
             lines = lay_out(german, width, SMALL, report.missing)
             if client is not None:
-                client_style = styled(SMALL, rtl_default=texts.language in RIGHT_TO_LEFT)
+                client_style = styled(SMALL, rtl=True if texts.language in RIGHT_TO_LEFT else None)
                 lines += lay_out(client, width, client_style, report.missing)
             draw_lines(self, lines, MARGIN + width, 14 * mm, width, SMALL, right=True)
 
     return Footed
 
 
+class BadOutput(UserError):
+    message = N_("{path} is a folder or no file name; give the PDF file to write, e.g. plan.pdf.")
+
+
+class BadLogo(UserError):
+    message = N_("The logo {path} is not a PNG or JPEG image that can be read.")
+
+
+def check(out: Path, letterhead: Letterhead) -> None:
+    """Refuse what cannot work before anything is drawn: a folder as the output, a logo that is no image."""
+    if out.name in ("", ".", "..") or out.is_dir():
+        raise BadOutput(path=out)
+    if letterhead.logo is not None:
+        try:
+            ImageReader(str(letterhead.logo)).getSize()
+        except Exception as exc:  # ReportLab and Pillow raise many kinds for a file that is not an image
+            raise BadLogo(path=letterhead.logo) from exc
+
+
 def render(data: PlanData, language: str, out: Path, letterhead: Letterhead = Letterhead()) -> Report:
     """Write the plan as a PDF to `out`; written beside it first and renamed, so no half file is ever left."""
     if language not in LANGUAGES:
         raise ValueError(f"no plan language {language!r}")
+    check(out, letterhead)
     fonts.register()
     report = Report()
     builder = _Builder(data, language, letterhead, report)

@@ -25,7 +25,7 @@ from integrationsplan.pdf import fonts
 from integrationsplan.pdf.fonts import Run
 
 _RESHAPER = arabic_reshaper.ArabicReshaper(configuration={"delete_harakat": False, "support_ligatures": True})
-_TOKENS = re.compile(r"\s+|\S+")
+_TOKENS = re.compile(r"\s+|[^\s/\-]+[/\-]*|[/\-]+")  # a break may follow a space, "/" or "-"
 _RIGHT_TO_LEFT = {"R", "AL"}
 _BIDI_CONTROLS = {"RLE", "LRE", "RLO", "LRO", "PDF", "RLI", "LRI", "FSI", "PDI"}
 _LEVEL = re.compile(r"Level\(\s*(\d+),?\s*\)")
@@ -38,6 +38,7 @@ class Style:
     color: str = "#1a1a1a"
     leading: float = 1.32  # times the size
     rtl_default: bool = False  # for paragraphs without a strong character
+    rtl: bool | None = None  # forced: text in a right-to-left language, even when it starts with "B1-Kurs"
 
     @property
     def line_height(self) -> float:
@@ -87,11 +88,10 @@ def levels(text: str, rtl: bool) -> list[int] | None:
     return result
 
 
-def visual(text: str, rtl: bool) -> str:
-    """One line in drawing order: runs reversed per level (rule L2), brackets mirrored at odd levels (L4)."""
-    found = levels(text, rtl)
-    if found is None:
-        return str(get_display(text, base_dir="R" if rtl else "L"))
+def reorder(text: str, found: list[int]) -> str:
+    """Characters in drawing order from their levels: runs reversed per level (rule L2), mirrored at odd (L4)."""
+    if not text:
+        return text
     order = list(range(len(text)))
     lowest_odd = min((level for level in found if level % 2), default=max(found) + 1)
     for level in range(max(found), lowest_odd - 1, -1):
@@ -106,51 +106,76 @@ def visual(text: str, rtl: bool) -> str:
     return "".join(MIRRORED.get(text[i], text[i]) if found[i] % 2 else text[i] for i in order)
 
 
+def visual(text: str, rtl: bool) -> str:
+    """One paragraph on one line, in drawing order."""
+    found = levels(text, rtl)
+    return reorder(text, found) if found is not None else str(get_display(text, base_dir="R" if rtl else "L"))
+
+
 @cache
 def _token_width(token: str, bold: bool, size: float) -> float:
     return fonts.width(fonts.runs(token, bold), size)
 
 
-def _wrap(logical: str, width: float, style: Style) -> list[str]:
-    """Greedy wrapping by measured width; a word longer than the line is cut where it must."""
-    lines: list[str] = []
-    line, line_width = "", 0.0
-    for token in _TOKENS.findall(logical):
-        token_width = _token_width(token, style.bold, style.size)
-        if line_width + token_width <= width or not line.strip():
-            if token.isspace() and not line:
-                continue
-            if token_width > width and not token.isspace():
-                # A "word" wider than the column (a link, 10,000 letters without a space): cut it.
-                for char in token:
-                    char_width = _token_width(char, style.bold, style.size)
-                    if line_width + char_width > width and line:
-                        lines.append(line)
-                        line, line_width = "", 0.0
-                    line += char
-                    line_width += char_width
-                continue
-            line += token
-            line_width += token_width
-            continue
-        lines.append(line.rstrip())
+def _wrap(logical: str, width: float, style: Style) -> list[tuple[int, int]]:
+    """Greedy wrapping by measured width: the (start, end) of each line in the logical text, spaces at the
+    ends left out. Lines break at spaces, after "/" and "-", and inside a word only when it is wider than
+    the line (a link, an IBAN, 10,000 letters without a space)."""
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    end, used, pending = 0, 0.0, 0.0  # end of the line's text, its width, the width of spaces after it
+
+    def measure(token: str) -> float:
+        return _token_width(token, style.bold, style.size)
+
+    for match in _TOKENS.finditer(logical):
+        token = match.group()
         if token.isspace():
-            line, line_width = "", 0.0
-        else:
-            line, line_width = token, token_width
-    if line.strip() or not lines:
-        lines.append(line.rstrip())
-    return lines
+            if start is not None:
+                pending += measure(token)
+            continue
+        token_width = measure(token)
+        if start is not None and end > start and used + pending + token_width > width:
+            spans.append((start, end))
+            start = None
+        if start is None:
+            start, used, pending = match.start(), 0.0, 0.0
+        if used + pending + token_width <= width:
+            used, pending, end = used + pending + token_width, 0.0, match.end()
+            continue
+        for offset, char in enumerate(token):  # wider than a whole line: cut where the line is full
+            char_width = measure(char)
+            if end > start and used + pending + char_width > width:
+                spans.append((start, end))
+                start, used, pending = match.start() + offset, 0.0, 0.0
+            used, pending, end = used + pending + char_width, 0.0, match.start() + offset + 1
+    if start is not None and end > start:
+        spans.append((start, end))
+    return spans or [(0, 0)]
 
 
 def lay_out(text: str, width: float, style: Style, missing: set[str] | None = None) -> list[Line]:
-    """The lines of `text` in drawing order, each in visual order with its runs of fonts."""
+    """The lines of `text` in drawing order, each in visual order with its runs of fonts.
+
+    Levels come from the whole paragraph (as Unicode's algorithm asks) and each wrapped line is reordered
+    with its slice of them, so a line break inside mixed text moves nothing.
+    """
     result: list[Line] = []
-    for paragraph in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        rtl = is_rtl(paragraph, style.rtl_default)
-        logical = _RESHAPER.reshape(paragraph) if _needs_bidi(paragraph) else paragraph
-        for piece in _wrap(logical, width, style):
-            drawn = visual(piece, rtl) if _needs_bidi(piece) else piece
+    for raw in text.splitlines() or [""]:
+        # Composed letters (ReportLab places no combining marks); tabs as spaces; Cf characters shape, then vanish.
+        paragraph = unicodedata.normalize("NFC", raw).replace("\t", "    ")
+        rtl = style.rtl if style.rtl is not None else is_rtl(paragraph, style.rtl_default)
+        bidi = _needs_bidi(paragraph) or rtl
+        logical = _RESHAPER.reshape(paragraph) if bidi else paragraph
+        found = levels(logical, rtl) if bidi and logical else None
+        for start, end in _wrap(logical, width, style):
+            piece = logical[start:end]
+            if not bidi:
+                drawn = piece
+            elif found is not None:
+                drawn = reorder(piece, found[start:end])
+            else:
+                drawn = str(get_display(piece, base_dir="R" if rtl else "L"))
             parts = fonts.runs(drawn, style.bold, missing)
             result.append(Line(parts, fonts.width(parts, style.size), rtl))
     return result

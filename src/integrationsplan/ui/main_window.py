@@ -283,7 +283,8 @@ class MainWindow(QMainWindow):
         plan = self.plan.view.plan if self.plan.person is not None and self.plan.person.id == person.id else None
         dialog = PrintDialog(self.backend, self.preferences, person, plan.id if plan else None, self)
         if open_dialog(dialog) and dialog.written is not None:
-            self.statusBar().showMessage(_("Saved: {path}").format(path=dialog.written), 8000)
+            saved = _("Saved: {path}").format(path=dialog.written)
+            self.statusBar().showMessage(f"{saved} · {dialog.warning}" if dialog.warning else saved, 15000)
 
     def back_up(self) -> None:
         """An encrypted copy of the database in the backup folder of the settings."""

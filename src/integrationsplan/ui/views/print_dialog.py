@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from integrationsplan.domain.person import Person
 from integrationsplan.errors import UserError
@@ -52,7 +53,8 @@ class PrintDialog(QDialog):
         self.language.setCurrentIndex(max(0, self.language.findData(spoken[0] if spoken else "de")))
         self.language.currentIndexChanged.connect(self._suggest_name)
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        self.folder = Path(folder) if folder else Path.home()
+        self.folder = Path(folder) if folder and Path(folder).is_dir() else Path.home()
+        self.warning = ""  # characters no font has, for the window's status bar
         self.path = QLineEdit()
         self.path.setAccessibleName(_("Save as"))
         choose = QPushButton(_("Choose…"))
@@ -69,18 +71,24 @@ class PrintDialog(QDialog):
         form.addRow("", self.open_after)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save_pdf)
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
+        self.suggested = ""
         self._suggest_name()
         self.resize(560, 0)
 
     def _suggest_name(self) -> None:
+        """A name with the language in it; a name the user typed is left alone."""
+        if self.path.text() and self.path.text() != self.suggested:
+            return
         current = Path(self.path.text()) if self.path.text() else None
         folder = current.parent if current else self.folder
-        self.path.setText(str(folder / f"Integrationsplan-{self.person.case_number}-{self.language.currentData()}.pdf"))
+        self.suggested = str(folder / f"Integrationsplan-{self.person.case_number}-{self.language.currentData()}.pdf")
+        self.path.setText(self.suggested)
 
     def choose_path(self) -> None:
         name, _filter = QFileDialog.getSaveFileName(self, _("Save plan as"), self.path.text(), _("PDF (*.pdf)"))
@@ -107,17 +115,29 @@ class PrintDialog(QDialog):
                                 reason=exc.strerror or exc) from exc  # fmt: skip
 
         def done(report: plan_pdf.Report) -> None:
+            self.backend.bug.disconnect(failed)
+            if not isValid(self):  # cancelled and gone meanwhile: the file is written, nothing to show
+                return
             self.written = path
             if report.missing:
-                self.message.setText(_("No font has these characters; they are printed as \ufffd: {chars}").format(
-                    chars=" ".join(sorted(report.missing))))  # fmt: skip
+                self.warning = _("No font has these characters; they are printed as \ufffd: {chars}").format(
+                    chars=" ".join(sorted(report.missing)))  # fmt: skip
             if self.open_after.isChecked():
                 QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
             self.accept()
 
         def refused(error: UserError) -> None:
-            self.buttons.setEnabled(True)
+            self.backend.bug.disconnect(failed)
+            if not isValid(self):
+                return
+            self.save_button.setEnabled(True)
             self.message.setText(error.text())
 
-        self.buttons.setEnabled(False)
+        def failed(_details: str) -> None:  # an unexpected error: the window reports it; the dialog stays usable
+            self.backend.bug.disconnect(failed)
+            if isValid(self):
+                self.save_button.setEnabled(True)
+
+        self.save_button.setEnabled(False)  # Cancel stays available
+        self.backend.bug.connect(failed)
         self.backend.call(job, done, refused)
