@@ -76,3 +76,27 @@ def test_german_is_the_default_and_english_the_source() -> None:
     i18n.set_language("en")
     assert i18n._("The passphrase must not be empty.") == "The passphrase must not be empty."
     assert i18n.ngettext("The database has {n} problem.", "The database has {n} problems.", 2).endswith("problems.")
+
+
+CLDR_ORDER = ("zero", "one", "two", "few", "many", "other")
+
+
+@pytest.mark.parametrize("po", _catalogs(), ids=lambda p: p.parts[-3])
+def test_plural_forms_follow_cldr(po: Path) -> None:
+    """msgstr[i] must be the i-th CLDR category the language uses (zero, one, two, few, many, other).
+
+    Arabic is the case that goes wrong: 100–102 are "other" (form 5), 11–99 "many" (form 4).
+    """
+    import gettext
+
+    from babel import Locale
+
+    with po.open("rb") as fp:
+        catalog = read_po(fp, locale=po.parts[-3])
+    rule = Locale.parse(po.parts[-3]).plural_form
+    numbers = range(0, 1201)
+    used = [c for c in CLDR_ORDER if any(rule(n) == c for n in numbers)]
+    assert catalog.num_plurals == len(used), (catalog.num_plurals, used)
+    formula = gettext.c2py(catalog.plural_expr)  # type: ignore[attr-defined]
+    wrong = [(n, formula(n), rule(n)) for n in numbers if used[formula(n)] != rule(n)]
+    assert wrong == [], wrong[:5]
