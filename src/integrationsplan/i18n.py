@@ -5,6 +5,7 @@ from __future__ import annotations
 import gettext
 import io
 import os
+import re
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -60,12 +61,38 @@ def available_languages() -> list[str]:
     return sorted(found)
 
 
+PSEUDO_LANGUAGE = "x-pseudo"
+_PSEUDO_LETTERS = str.maketrans("aeiouAEIOUcnsyzCNSYZ", "àéîöûÀÉÎÖÛçñšýžÇÑŠÝŽ")
+_PSEUDO_KEEP = re.compile(r"(\{[a-z_]*\}|&&|&.|\n)")
+
+
+def pseudo(message: str) -> str:
+    """A message 40 % longer, with accents, placeholders and accelerators kept: truncated labels show."""
+    parts = _PSEUDO_KEEP.split(message)
+    changed = "".join(p if _PSEUDO_KEEP.fullmatch(p) else p.translate(_PSEUDO_LETTERS) for p in parts)
+    return f"⟦{changed}{'·' * max(2, len(message) * 2 // 5)}⟧"
+
+
+class _Pseudo(gettext.NullTranslations):
+    def gettext(self, message: str) -> str:
+        return pseudo(message)
+
+    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
+        return pseudo(msgid1 if n == 1 else msgid2)
+
+
 def set_language(language: str | None = None) -> str:
-    """Activate a language (default: $INTEGRATIONSPLAN_LANG, else German); returns the one in use."""
+    """Activate a language (default: $INTEGRATIONSPLAN_LANG, else German); returns the one in use.
+
+    "x-pseudo" lengthens every message (see `pseudo`), to find labels a longer language would cut off.
+    """
     global _active, _language
     language = language or os.environ.get("INTEGRATIONSPLAN_LANG") or DEFAULT_LANGUAGE
     _language = language
-    _active = gettext.NullTranslations() if language == SOURCE_LANGUAGE else _load(language)
+    if language == PSEUDO_LANGUAGE:
+        _active = _Pseudo()
+    else:
+        _active = gettext.NullTranslations() if language == SOURCE_LANGUAGE else _load(language)
     return language
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QMessageBox, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
 from integrationsplan.domain.codes import Gender
@@ -306,3 +306,46 @@ def test_cells_lay_out_text_in_its_own_direction(qtbot: QtBot) -> None:
     )
     assert arabic.direction == rtl and not arabic.displayAlignment & Qt.AlignmentFlag.AlignAbsolute
     assert number.direction == rtl
+
+
+def test_every_visible_text_goes_through_the_catalog(qtbot: QtBot, opened: Backend, wait_idle: Wait) -> None:
+    """In the pseudo language every translated text is marked ⟦…⟧: a text without the mark was never translated."""
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QGroupBox, QLabel, QTabWidget
+
+    from integrationsplan import i18n
+    from integrationsplan.ui.preferences import Preferences
+
+    i18n.set_language(i18n.PSEUDO_LANGUAGE)
+    window = MainWindow(opened, Preferences())
+    try:
+        window.show()
+        wait_idle(opened)
+        texts: list[tuple[str, str]] = []
+        for widget in window.findChildren(QWidget):
+            if isinstance(widget, (QLabel, QAbstractButton)):
+                texts.append((type(widget).__name__, widget.text()))
+            elif isinstance(widget, QGroupBox):
+                texts.append(("QGroupBox", widget.title()))
+            elif isinstance(widget, QTabWidget):
+                texts += [("tab", widget.tabText(i)) for i in range(widget.count())]
+            elif isinstance(widget, QComboBox):
+                texts += [("combo", widget.itemText(i)) for i in range(widget.count())]
+            elif isinstance(widget, QLineEdit) and widget.placeholderText():
+                texts.append(("placeholder", widget.placeholderText()))
+        for menu_action in window.menuBar().actions():
+            texts.append(("menu", menu_action.text()))
+            texts += [("action", a.text()) for a in menu_action.menu().actions() if not a.isSeparator()]
+        for view in window.findChildren(QTableView):
+            model = view.model()
+            texts += [
+                ("header", str(model.headerData(c, Qt.Orientation.Horizontal))) for c in range(model.columnCount())
+            ]
+        # Texts that are not words: a dash for "none", digits, the count shown before the list loads.
+        untranslated = [(kind, text) for kind, text in texts
+                        if text and any(c.isalpha() for c in text) and "⟦" not in text]  # fmt: skip
+        assert untranslated == []
+        assert len(texts) > 80
+    finally:
+        window.close()
+        window.deleteLater()
+        i18n.set_language("de")
