@@ -11,6 +11,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -86,6 +87,7 @@ def script_family(char: str) -> Family | None:
 class Run:
     font: str
     text: str
+    opentype: bool = False  # logical order, shaped by HarfBuzz when drawn (letters without presentation forms)
 
 
 def runs(text: str, bold: bool = False, missing: set[str] | None = None) -> list[Run]:
@@ -113,5 +115,25 @@ def runs(text: str, bold: bool = False, missing: set[str] | None = None) -> list
     return result
 
 
+def shaped(text: str, font: str, size: float) -> Any:
+    """`text` (logical order) shaped by HarfBuzz through ReportLab: a string of glyphs in drawing order."""
+    return _shaped(text, font, round(size * 100) / 100)
+
+
+@cache
+def _shaped(text: str, font: str, size: float) -> Any:
+    from reportlab.pdfbase.ttfonts import shapeStr
+
+    return shapeStr(text, font, size)
+
+
+def run_width(run: Run, size: float) -> float:
+    glyphs = shaped(run.text, run.font, size) if run.opentype else run.text
+    data = getattr(glyphs, "__shapeData__", None)  # a plain str when HarfBuzz changed nothing
+    if data is None:
+        return float(pdfmetrics.stringWidth(str(glyphs), run.font, size))
+    return float(sum(item.x_advance for item in data) * size / 1000)
+
+
 def width(parts: list[Run], size: float) -> float:
-    return float(sum(pdfmetrics.stringWidth(run.text, run.font, size) for run in parts))
+    return sum(run_width(run, size) for run in parts)

@@ -4,6 +4,11 @@ ReportLab's own paragraphs neither join Arabic letters nor order right-to-left t
 input as markup. This module never hands user text to a markup parser: it reshapes Arabic-script letters
 (arabic-reshaper, harakat kept), wraps the logical text by measured width, reorders each wrapped line
 (python-bidi, Unicode's algorithm) and draws it run by run in the font that has the characters.
+
+Letters that have no presentation forms in Unicode (Sorani ێ ڵ ە, Pashto ښ ټ ګ ځ …) cannot be joined that
+way: a paragraph holding any is left unreshaped, and its right-to-left Arabic-script runs are shaped by
+HarfBuzz (uharfbuzz through ReportLab) in logical order when drawn. Such letters come back from text
+extraction as private-use characters; everything else extracts as the text it is.
 """
 
 from __future__ import annotations
@@ -25,6 +30,20 @@ from integrationsplan.pdf import fonts
 from integrationsplan.pdf.fonts import Run
 
 _RESHAPER = arabic_reshaper.ArabicReshaper(configuration={"delete_harakat": False, "support_ligatures": True})
+_RESHAPED = frozenset(arabic_reshaper.letters.LETTERS_ARABIC)
+try:
+    import uharfbuzz  # noqa: F401 - ReportLab shapes with it
+
+    OPENTYPE = True
+except ImportError:  # pragma: no cover - a dependency; without it such letters stay unjoined
+    OPENTYPE = False
+
+
+def unshapeable(char: str) -> bool:
+    """An Arabic-script letter that presentation forms cannot join (arabic-reshaper does not know it)."""
+    return fonts.script_family(char) is fonts.ARABIC and unicodedata.category(char) == "Lo" and char not in _RESHAPED
+
+
 _TOKENS = re.compile(r"\s+|[^\s/\-]+[/\-]*|[/\-]+")  # a break may follow a space, "/" or "-"
 _RIGHT_TO_LEFT = {"R", "AL"}
 _BIDI_CONTROLS = {"RLE", "LRE", "RLO", "LRO", "PDF", "RLI", "LRI", "FSI", "PDI"}
@@ -90,9 +109,15 @@ def levels(text: str, rtl: bool) -> list[int] | None:
 
 def reorder(text: str, found: list[int]) -> str:
     """Characters in drawing order from their levels: runs reversed per level (rule L2), mirrored at odd (L4)."""
-    if not text:
-        return text
-    order = list(range(len(text)))
+    order = visual_order(found)
+    return "".join(MIRRORED.get(text[i], text[i]) if found[i] % 2 else text[i] for i in order)
+
+
+def visual_order(found: list[int]) -> list[int]:
+    """The logical positions in drawing order (rule L2)."""
+    if not found:
+        return []
+    order = list(range(len(found)))
     lowest_odd = min((level for level in found if level % 2), default=max(found) + 1)
     for level in range(max(found), lowest_odd - 1, -1):
         start = None
@@ -103,7 +128,33 @@ def reorder(text: str, found: list[int]) -> str:
             elif not inside and start is not None:
                 order[start:position] = reversed(order[start:position])
                 start = None
-    return "".join(MIRRORED.get(text[i], text[i]) if found[i] % 2 else text[i] for i in order)
+    return order
+
+
+def _opentype_runs(piece: str, found: list[int], bold: bool, missing: set[str] | None) -> list[Run]:
+    """Runs of a line whose right-to-left Arabic-script stretches HarfBuzz shapes: those stay in logical order."""
+    order = visual_order(found)
+    result: list[Run] = []
+    position = 0
+    while position < len(order):  # stretches of one direction, in drawing order
+        odd = found[order[position]] % 2 == 1
+        end = position
+        while end < len(order) and (found[order[end]] % 2 == 1) == odd:
+            end += 1
+        drawn = "".join(MIRRORED.get(piece[i], piece[i]) if odd else piece[i] for i in order[position:end])
+        for run in fonts.runs(drawn, bold, missing):
+            if (
+                odd
+                and run.font.startswith(fonts.ARABIC.name(False))
+                and any(fonts.script_family(c) is fonts.ARABIC for c in run.text)
+            ):
+                # Back to logical order (and unmirrored): HarfBuzz orders and mirrors right-to-left text itself.
+                logical = "".join(MIRRORED.get(c, c) for c in reversed(run.text))
+                result.append(Run(run.font, logical, opentype=True))
+            else:
+                result.append(run)
+        position = end
+    return result
 
 
 def visual(text: str, rtl: bool) -> str:
@@ -114,6 +165,10 @@ def visual(text: str, rtl: bool) -> str:
 
 @cache
 def _token_width(token: str, bold: bool, size: float) -> float:
+    if OPENTYPE and any(unshapeable(c) for c in token):
+        parts = [Run(r.font, r.text, opentype=fonts.script_family(r.text[0]) is fonts.ARABIC)
+                 for r in fonts.runs(token, bold)]  # fmt: skip
+        return fonts.width(parts, size)
     return fonts.width(fonts.runs(token, bold), size)
 
 
@@ -166,10 +221,15 @@ def lay_out(text: str, width: float, style: Style, missing: set[str] | None = No
         paragraph = unicodedata.normalize("NFC", raw).replace("\t", "    ")
         rtl = style.rtl if style.rtl is not None else is_rtl(paragraph, style.rtl_default)
         bidi = _needs_bidi(paragraph) or rtl
-        logical = _RESHAPER.reshape(paragraph) if bidi else paragraph
+        opentype = bidi and OPENTYPE and any(unshapeable(c) for c in paragraph)
+        logical = _RESHAPER.reshape(paragraph) if bidi and not opentype else paragraph
         found = levels(logical, rtl) if bidi and logical else None
         for start, end in _wrap(logical, width, style):
             piece = logical[start:end]
+            if opentype and found is not None:
+                parts = _opentype_runs(piece, found[start:end], style.bold, missing)
+                result.append(Line(parts, fonts.width(parts, style.size), rtl))
+                continue
             if not bidi:
                 drawn = piece
             elif found is not None:
@@ -193,8 +253,10 @@ def draw_lines(
         baseline = y + style.line_height - style.size  # the line box holds the ascent
         for run in line.runs:
             canvas.setFont(run.font, style.size)
-            canvas.drawString(cursor, baseline, run.text)
-            cursor += fonts.width([run], style.size)
+            canvas.drawString(
+                cursor, baseline, fonts.shaped(run.text, run.font, style.size) if run.opentype else run.text
+            )
+            cursor += fonts.run_width(run, style.size)
 
 
 class TextBlock(Flowable):  # type: ignore[misc]
