@@ -13,7 +13,7 @@ from pathlib import Path
 DOMAIN = "integrationsplan"
 DEFAULT_LANGUAGE = "de"
 # Languages the whole interface is translated into; the other catalogs hold the printed plan's texts only.
-UI_LANGUAGES = ("de", "en", "ar")
+UI_LANGUAGES = ("de", "en", "ar", "fa", "uk", "tr", "ru")
 # The source strings are English; "en" therefore needs no catalog.
 SOURCE_LANGUAGE = "en"
 
