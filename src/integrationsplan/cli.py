@@ -122,6 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(title=_("commands"), metavar="COMMAND")
 
     def command(name: str, func: Callable[[argparse.Namespace], int], help_text: str) -> argparse.ArgumentParser:
+        assert name in COMMANDS, f"add {name!r} to COMMANDS: --lang after it must not set the message language"
         sub = commands.add_parser(name, help=help_text, description=help_text)
         sub.add_argument("--db", type=Path, required=True, help=_("database file"))
         sub.add_argument("--passphrase-file", type=Path, help=_("read the passphrase from this file"))

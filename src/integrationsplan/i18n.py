@@ -54,6 +54,11 @@ def _load(language: str) -> gettext.NullTranslations:
     return gettext.NullTranslations()
 
 
+def _catalog_for(language: str) -> gettext.NullTranslations:
+    """English is the source and needs no catalog."""
+    return gettext.NullTranslations() if language == SOURCE_LANGUAGE else _load(language)
+
+
 def available_languages() -> list[str]:
     found = {SOURCE_LANGUAGE}
     for folder in catalog_dirs():
@@ -89,10 +94,7 @@ def set_language(language: str | None = None) -> str:
     global _active, _language
     language = language or os.environ.get("INTEGRATIONSPLAN_LANG") or DEFAULT_LANGUAGE
     _language = language
-    if language == PSEUDO_LANGUAGE:
-        _active = _Pseudo()
-    else:
-        _active = gettext.NullTranslations() if language == SOURCE_LANGUAGE else _load(language)
+    _active = _Pseudo() if language == PSEUDO_LANGUAGE else _catalog_for(language)
     return language
 
 
@@ -140,13 +142,10 @@ class Translator:
 
     def __init__(self, language: str) -> None:
         self.language = language
-        self._catalog = gettext.NullTranslations() if language == SOURCE_LANGUAGE else _load(language)
+        self._catalog = _catalog_for(language)
 
     def __call__(self, message: str) -> str:
         return self._catalog.gettext(message)
-
-    def ngettext(self, singular: str, plural: str, n: int) -> str:
-        return self._catalog.ngettext(singular, plural, n)
 
     def has(self, message: str) -> bool:
         """Whether the catalog translates `message` (English, the source, has everything)."""

@@ -28,6 +28,7 @@ class Sessions(Writer):
         areas = sorted({g.goal.area for _, goals in versions for g in goals})
         others = [o.person.id for o in hh.members if o is not m]
         language = p.languages[0] if p.languages else ""
+        interpreters = contacts.INTERPRETERS.get(language, contacts.PHONE_INTERPRETER)
         for i, day in enumerate(days):
             if i == 0:  # the intake, usually at home
                 place = SessionPlace.HOME_VISIT if self.chance(0.7) else SessionPlace.OFFICE
@@ -53,7 +54,6 @@ class Sessions(Writer):
                 following = datetime.combine(days[i + 1], time(rng.randint(8, 15), 15 * rng.randint(0, 3)))
             elif i + 1 == len(days) and hh.closed is None and self.chance(0.7):
                 following = datetime.combine(day + rng.randint(7, 35) * DAY, time(rng.randint(8, 15), 30))
-            interpreters = contacts.INTERPRETERS.get(language, contacts.PHONE_INTERPRETER)
             final = hh.closed is not None or (self.today - day).days > 14 or self.chance(0.4)
             session = db.sessions.add(CounsellingSession(
                 person_id=p.id, held_on=day, duration_minutes=minutes if self.chance(0.95) else None,

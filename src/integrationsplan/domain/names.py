@@ -158,7 +158,7 @@ def name_key(*parts: str | None) -> str:
 
 def display_name(family: str | None, given: str | None, family_latin: str | None, given_latin: str | None) -> str:
     """ "Family, Given" as written; a name in another script is followed by its Latin transliteration."""
-    shown = _joined(family or family_latin, given or given_latin)
+    shown = written_name(family, given, family_latin, given_latin)
     latin = _joined(family_latin or family, given_latin or given)
     if latin != shown and not _is_latin(shown):
         return f"{shown} ({latin})"

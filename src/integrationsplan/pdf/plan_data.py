@@ -71,8 +71,7 @@ def load(db: Database, person_id: str, plan_id: str | None = None) -> PlanData:
             if assessment.new_status is not None:
                 reviewed[assessment.goal_id] = assessment.new_status
     goals = [
-        GoalEntry(number, goal, sorted(db.steps.where(goal_id=goal.id), key=lambda s: (s.due_date is None, s.due_date)),
-                  reviewed.get(goal.id))
+        GoalEntry(number, goal, db.steps.of_goal(goal.id), reviewed.get(goal.id))
         for number, goal in enumerate(db.goals.where(plan_id=plan.id), start=1)
     ]  # fmt: skip
     return PlanData(

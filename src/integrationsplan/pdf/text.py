@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
@@ -26,6 +26,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
+from integrationsplan.direction import RIGHT_TO_LEFT_CLASSES, first_strong_rtl
 from integrationsplan.pdf import fonts
 from integrationsplan.pdf.fonts import Run
 
@@ -45,7 +46,6 @@ def unshapeable(char: str) -> bool:
 
 
 _TOKENS = re.compile(r"\s+|[^\s/\-]+[/\-]*|[/\-]+")  # a break may follow a space, "/" or "-"
-_RIGHT_TO_LEFT = {"R", "AL"}
 _BIDI_CONTROLS = {"RLE", "LRE", "RLO", "LRO", "PDF", "RLI", "LRI", "FSI", "PDI"}
 _LEVEL = re.compile(r"Level\(\s*(\d+),?\s*\)")
 
@@ -72,18 +72,13 @@ class Line:
 
 
 def is_rtl(text: str, default: bool = False) -> bool:
-    """The direction of the first strong character (Unicode's paragraph rule)."""
-    for char in text:
-        kind = unicodedata.bidirectional(char)
-        if kind == "L":
-            return False
-        if kind in _RIGHT_TO_LEFT:
-            return True
-    return default
+    """The direction of the first strong character (Unicode's paragraph rule), else `default`."""
+    rtl = first_strong_rtl(text)
+    return default if rtl is None else rtl
 
 
 def _needs_bidi(text: str) -> bool:
-    return any(unicodedata.bidirectional(c) in _RIGHT_TO_LEFT or unicodedata.bidirectional(c) in _BIDI_CONTROLS
+    return any(unicodedata.bidirectional(c) in RIGHT_TO_LEFT_CLASSES or unicodedata.bidirectional(c) in _BIDI_CONTROLS
                for c in text)  # fmt: skip
 
 
@@ -298,6 +293,3 @@ class TextBlock(Flowable):  # type: ignore[misc]
 
 def styled(style: Style, **changes: Any) -> Style:
     return replace(style, **changes)
-
-
-__all__ = ["Line", "Style", "TextBlock", "draw_lines", "field", "is_rtl", "lay_out", "styled"]

@@ -42,6 +42,10 @@ def copy_database(conn: Connection, source: Path, target: Path) -> Path:
     return target
 
 
-def backup_name(source: Path, label: str = "") -> str:
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    return f"{source.stem}{label}-{stamp}{source.suffix or '.db'}"
+def stamp() -> str:
+    """The time in a backup's name."""
+    return datetime.now().strftime("%Y%m%d-%H%M%S")
+
+
+def backup_name(source: Path) -> str:
+    return f"{source.stem}-{stamp()}{source.suffix or '.db'}"

@@ -189,7 +189,10 @@ class Database:
     def _update_derived(self, changes: Changes) -> None:
         for person_id in changes.deleted.get("person", ()):
             search.unindex_person(self.conn, person_id)
-        for person_id in changes.inserted.get("person", set()) | changes.updated.get("person", set()):
+        updated = changes.updated.get("person", set())
+        for person_id in changes.inserted.get("person", set()) - updated:  # new ids: nothing to remove first
+            search.add_to_index(self.conn, self.persons.get(person_id))
+        for person_id in updated:
             search.index_person(self.conn, self.persons.get(person_id))
 
     def rebuild_derived(self) -> None:

@@ -11,12 +11,12 @@ from enum import StrEnum
 from typing import Any
 
 from integrationsplan.domain import names
-from integrationsplan.domain.codes import GoalStatus, PlanStatus
+from integrationsplan.storage.conditions import CLOSED_CASES, NOT_CLOSED_PLAN, OPEN_GOAL_STATUSES
 from integrationsplan.storage.connection import Connection
 
-_OPEN_CASE = "p.id NOT IN (SELECT person_id FROM case_closure)"
-_OPEN_PLAN = f"pl.status != '{PlanStatus.CLOSED.value}'"  # the condition of the partial index plan_next_review
-_OPEN_GOAL = "g.status IN ({})".format(", ".join(f"'{s.value}'" for s in GoalStatus if not s.is_final))
+_OPEN_CASE = f"p.id NOT IN {CLOSED_CASES}"
+_OPEN_PLAN = f"pl.{NOT_CLOSED_PLAN}"
+_OPEN_GOAL = f"g.status IN ({OPEN_GOAL_STATUSES})"
 _PERSON = "p.id, p.case_number, p.family_name, p.given_names, p.family_name_latin, p.given_names_latin"
 
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
 from functools import cache
 from importlib import resources
 from pathlib import Path
 
 import sqlcipher3
 
-from integrationsplan.storage import backup, errors
+from integrationsplan.storage import errors
+from integrationsplan.storage.backup import copy_database, stamp
 from integrationsplan.storage.connection import Connection
 
 _NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
@@ -54,8 +54,7 @@ def check_not_newer(conn: Connection, path: Path) -> int:
 
 def backup_copy(conn: Connection, path: Path, version: int) -> Path:
     """Copy the (encrypted) file before migrating; the copy opens with the same passphrase."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    return backup.copy_database(conn, path, path.with_name(f"{path.name}.schema{version}-{stamp}.bak"))
+    return copy_database(conn, path, path.with_name(f"{path.name}.schema{version}-{stamp()}.bak"))
 
 
 def migrate(conn: Connection, path: Path, *, target: int | None = None, backup: bool = True) -> list[int]:

@@ -9,9 +9,9 @@ from enum import StrEnum
 from typing import Any
 
 from integrationsplan.domain import names
-from integrationsplan.domain.codes import GoalStatus, PlanStatus
 from integrationsplan.domain.rules import counselling_limit
 from integrationsplan.storage import search
+from integrationsplan.storage.conditions import CLOSED_CASES, NOT_CLOSED_PLAN, OPEN_GOAL_STATUSES
 from integrationsplan.storage.connection import Connection
 
 
@@ -58,19 +58,16 @@ class ListQuery:
 
 # Per-person values, as SQL over the person row `p`. `_ROWS` computes them for the rows of one page only;
 # the sort computes one for every listed person only when the list is sorted by it.
-_NOT_CLOSED_PLAN = f"status != '{PlanStatus.CLOSED.value}'"  # the condition of the partial index plan_next_review
-_OPEN_STATUSES = ", ".join(f"'{s.value}'" for s in GoalStatus if not s.is_final)
 _HOUSEHOLD = (
     "(SELECT h.label FROM household_member m JOIN household h ON h.id = m.household_id"
     " WHERE m.person_id = p.id AND m.left_on IS NULL ORDER BY m.joined_on DESC, h.label, h.id LIMIT 1)"
 )
-_NEXT_REVIEW = f"(SELECT min(next_review) FROM plan WHERE person_id = p.id AND {_NOT_CLOSED_PLAN})"
+_NEXT_REVIEW = f"(SELECT min(next_review) FROM plan WHERE person_id = p.id AND {NOT_CLOSED_PLAN})"
 _OPEN_GOALS = (
     "(SELECT count(*) FROM plan pl JOIN goal g ON g.plan_id = pl.id"
-    f" WHERE pl.person_id = p.id AND pl.{_NOT_CLOSED_PLAN} AND g.status IN ({_OPEN_STATUSES}))"
+    f" WHERE pl.person_id = p.id AND pl.{NOT_CLOSED_PLAN} AND g.status IN ({OPEN_GOAL_STATUSES}))"
 )
 _CLOSED_ON = "(SELECT max(closed_on) FROM case_closure WHERE person_id = p.id)"
-_CLOSED_CASES = "(SELECT person_id FROM case_closure)"
 _FAMILY = "coalesce(nullif(p.family_name, ''), nullif(p.family_name_latin, ''))"
 _GIVEN = "coalesce(nullif(p.given_names, ''), nullif(p.given_names_latin, ''))"
 
@@ -99,9 +96,9 @@ def _where(query: ListQuery) -> tuple[str, list[Any]]:
     conditions: list[str] = []
     params: list[Any] = []
     if query.status is Status.ACTIVE:
-        conditions.append(f"p.id NOT IN {_CLOSED_CASES}")
+        conditions.append(f"p.id NOT IN {CLOSED_CASES}")
     elif query.status is Status.CLOSED:
-        conditions.append(f"p.id IN {_CLOSED_CASES}")
+        conditions.append(f"p.id IN {CLOSED_CASES}")
     if query.text.strip():
         # Text without anything searchable in it (punctuation, emoji) finds nobody, as in search.search.
         conditions.append(
@@ -110,7 +107,7 @@ def _where(query: ListQuery) -> tuple[str, list[Any]]:
         )
         params.append(search.match_expression(query.text) or '""')
     if query.review_due_by is not None:
-        conditions.append(f"p.id IN (SELECT person_id FROM plan WHERE {_NOT_CLOSED_PLAN} AND next_review <= ?)")
+        conditions.append(f"p.id IN (SELECT person_id FROM plan WHERE {NOT_CLOSED_PLAN} AND next_review <= ?)")
         params.append(query.review_due_by.isoformat())
     if query.manager is not None:
         conditions.append("p.manager = ?")

@@ -155,6 +155,10 @@ class Steps(PlanContent[Step]):
     def plan_id_of(self, record: Step) -> str:
         return self.db.goals.get(record.goal_id).plan_id
 
+    def of_goal(self, goal_id: str) -> list[Step]:
+        """A goal's steps by due date, those without one last (as the plan tab and the PDF list them)."""
+        return sorted(self.where(goal_id=goal_id), key=lambda s: (s.due_date is None, s.due_date))
+
 
 class Assessments(Repository[GoalAssessment]):
     def __init__(self, db: Database) -> None:

@@ -30,7 +30,13 @@ def phone_forms(phone: str | None) -> str:
 
 
 def index_person(conn: Connection, person: Person) -> None:
+    """(Re-)index a person whose index rows may exist."""
     unindex_person(conn, person.id)
+    add_to_index(conn, person)
+
+
+def add_to_index(conn: Connection, person: Person) -> None:
+    """Index a person who has no index rows yet (new, or after the index was emptied)."""
     cursor = conn.execute(
         "INSERT INTO person_key (person_id, name_key, birth_year) VALUES (?, ?, ?)",
         (person.id, _name_key(person), person.effective_birth_year),
@@ -60,7 +66,7 @@ def rebuild(conn: Connection, persons: Iterable[Person]) -> None:
     conn.execute("DELETE FROM person_fts")
     conn.execute("DELETE FROM person_key")
     for person in persons:
-        index_person(conn, person)
+        add_to_index(conn, person)
 
 
 def quote_term(term: str) -> str:

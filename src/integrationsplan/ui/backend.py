@@ -21,6 +21,11 @@ Done = Callable[[Any], None]
 Failed = Callable[[UserError], None]
 
 
+def another_person(shown: Any, new: Any) -> bool:
+    """Whether a panel showing `shown` (a Person or None) now gets someone else: what it holds must go."""
+    return new is None or shown is None or new.id != shown.id
+
+
 def for_person(panel: Any, person_id: str, handler: Done) -> Done:
     """`handler`, but only while `panel` still shows that person: a late answer for another one is dropped."""
 
@@ -29,6 +34,13 @@ def for_person(panel: Any, person_id: str, handler: Done) -> Done:
             handler(result)
 
     return deliver
+
+
+def _close(worker: _Worker) -> None:
+    """Close the worker's database, if one is open (on the worker thread)."""
+    if worker.db is not None:
+        worker.db.close()
+        worker.db = None
 
 
 class _Worker(QObject):
@@ -101,9 +113,7 @@ class Backend(QObject):
         """Unlock (or create) a database on the worker: the key derivation never blocks the window."""
 
         def opening(worker: _Worker) -> Path:
-            if worker.db is not None:
-                worker.db.close()
-                worker.db = None
+            _close(worker)
             worker.db = Database.create(path, passphrase) if create else Database.open(path, passphrase)
             return path
 
@@ -117,13 +127,7 @@ class Backend(QObject):
 
     def close(self, on_done: Done | None = None) -> int:
         self.is_open = False
-
-        def closing(worker: _Worker) -> None:
-            if worker.db is not None:
-                worker.db.close()
-                worker.db = None
-
-        return self._enqueue(closing, on_done, None)
+        return self._enqueue(_close, on_done, None)
 
     def shutdown(self, timeout_s: float = 60) -> None:
         """Finish the jobs sent, close the database and stop the thread; waits, so only at exit.
@@ -135,9 +139,7 @@ class Backend(QObject):
 
         def closing(worker: _Worker) -> None:
             try:
-                if worker.db is not None:
-                    worker.db.close()
-                    worker.db = None
+                _close(worker)
             finally:
                 closed.set()
 

@@ -68,21 +68,6 @@ class DateTimeField(QDateTimeEdit):
         self.setDateTime(_NO_DATETIME)
 
 
-class CodeList(QListWidget, Generic[E]):
-    """Several codes of one enum, ticked in a list (topics of a session)."""
-
-    def __init__(self, enum: type[E], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.enum = enum
-        for member in enum:
-            item = QListWidgetItem(label(member))
-            item.setData(Qt.ItemDataRole.UserRole, member.value)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
-            self.addItem(item)
-        self.setMaximumHeight(self.sizeHintForRow(0) * 6 + 4)
-
-
 class Choices(QListWidget):
     """Several records (e.g. goals) ticked in a list; the value is the tuple of their ids."""
 
@@ -98,6 +83,16 @@ class Choices(QListWidget):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.addItem(item)
+
+
+class CodeList(Choices, Generic[E]):
+    """Several codes of one enum, ticked in a list (topics of a session)."""
+
+    def __init__(self, enum: type[E], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.enum = enum
+        self.set_choices([(member.value, label(member)) for member in enum])
+        self.setMaximumHeight(self.sizeHintForRow(0) * 6 + 4)
 
 
 def _ticked(widget: QListWidget) -> list[Any]:

@@ -7,23 +7,18 @@ Unicode's paragraph rule, the first strong character decides; the column keeps i
 
 from __future__ import annotations
 
-import unicodedata
-
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-_RIGHT_TO_LEFT = {"R", "AL"}
+from integrationsplan.direction import first_strong_rtl
 
 
 def text_direction(text: str) -> Qt.LayoutDirection | None:
     """The direction of the first strong character, or None for text without one (numbers, dates)."""
-    for char in text:
-        kind = unicodedata.bidirectional(char)
-        if kind == "L":
-            return Qt.LayoutDirection.LeftToRight
-        if kind in _RIGHT_TO_LEFT:
-            return Qt.LayoutDirection.RightToLeft
-    return None
+    rtl = first_strong_rtl(text)
+    if rtl is None:
+        return None
+    return Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
 
 
 class AutoDirectionDelegate(QStyledItemDelegate):

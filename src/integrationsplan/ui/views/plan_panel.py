@@ -10,7 +10,6 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -26,7 +25,7 @@ from integrationsplan.domain.plan import Goal, Need, Plan, Review, Signature, St
 from integrationsplan.i18n import _, format_date, ngettext
 from integrationsplan.labels import label
 from integrationsplan.storage import Database
-from integrationsplan.ui.backend import Backend, for_person
+from integrationsplan.ui.backend import Backend, another_person, for_person
 from integrationsplan.ui.models.records import Column
 from integrationsplan.ui.record_form import RecordDialog, open_dialog
 from integrationsplan.ui.views import plan_dialogs
@@ -62,7 +61,7 @@ def load_plan(db: Database, person_id: str, plan_id: str | None = None) -> PlanV
     reviews = db.reviews.where(plan_id=plan.id, order_by="held_on DESC")
     return PlanView(
         plans, plan, db.needs.where(plan_id=plan.id), goals,
-        {g.id: sorted(db.steps.where(goal_id=g.id), key=lambda s: (s.due_date is None, s.due_date)) for g in goals},
+        {g.id: db.steps.of_goal(g.id) for g in goals},
         [(r, len(db.assessments.where(review_id=r.id))) for r in reviews],
         db.signatures.where(plan_id=plan.id, order_by="signed_on"),
     )  # fmt: skip
@@ -208,7 +207,7 @@ class PlanPanel(QWidget):
     # -- loading ---------------------------------------------------------------------------------
 
     def show_person(self, person: Person | None, plan_id: str | None = None) -> None:
-        if person is None or self.person is None or person.id != self.person.id:
+        if another_person(self.person, person):
             self.view = PlanView()
             self.loaded = False
         self.person = person
@@ -257,8 +256,7 @@ class PlanPanel(QWidget):
         self.needs.set_rows(view.needs)
         self.goals.set_rows(view.goals, select_first=True)
         self.reviews.set_rows(view.reviews)
-        self.signatures.set_rows(view.signatures)
-        self._goal_selected(self.goals.current())
+        self.signatures.set_rows(view.signatures)  # the goals' `selected` has shown their steps
 
     def _goal_selected(self, goal: Goal | None) -> None:
         self.steps.set_rows(self.view.steps.get(goal.id, []) if goal else [])
@@ -283,11 +281,7 @@ class PlanPanel(QWidget):
 
     # -- writing ---------------------------------------------------------------------------------
 
-    def _write(self, job: Callable[[Database], Any]) -> None:
-        self.backend.call(job)  # the panel follows through `watch`
-
-    def _dialog(self, dialog: QDialog) -> None:
-        open_dialog(dialog)
+    # Writes go through the worker; the panel follows them through `Backend.watch`.
 
     def new_plan(self) -> None:
         person = self.person
@@ -296,18 +290,18 @@ class PlanPanel(QWidget):
         plan = Plan(person_id=person.id, created_on=date.today(), manager=person.manager,
                     interpreter_language=person.interpreter_language,
                     next_review=date.today() + timedelta(days=plan_dialogs.REVIEW_INTERVAL_DAYS))  # fmt: skip
-        self._dialog(plan_dialogs.plan_dialog(self.backend, plan, True, self))
+        open_dialog(plan_dialogs.plan_dialog(self.backend, plan, True, self))
 
     def edit_plan(self) -> None:
         if self.view.plan is not None:
-            self._dialog(plan_dialogs.plan_dialog(self.backend, self.view.plan, False, self))
+            open_dialog(plan_dialogs.plan_dialog(self.backend, self.view.plan, False, self))
 
     def activate(self) -> None:
         plan = self.view.plan
         if plan is None:
             return
         active = replace(plan, status=PlanStatus.ACTIVE, activated_on=date.today())
-        self._write(lambda db: db.plans.save(active))
+        self.backend.call(lambda db: db.plans.save(active))
 
     def new_version(self) -> None:
         plan = self.view.plan
@@ -328,10 +322,10 @@ class PlanPanel(QWidget):
 
     def review(self) -> None:
         if self.view.plan is not None:
-            self._dialog(plan_dialogs.ReviewDialog(self.backend, self.view.plan, self.view.goals, self))
+            open_dialog(plan_dialogs.ReviewDialog(self.backend, self.view.plan, self.view.goals, self))
 
     def _open(self, make: Callable[..., RecordDialog], record: Any, creating: bool) -> None:
-        self._dialog(make(self.backend, record, creating, self, not self.view.editable))
+        open_dialog(make(self.backend, record, creating, self, not self.view.editable))
 
     def add_need(self) -> None:
         plan = self.view.plan
@@ -372,13 +366,13 @@ class PlanPanel(QWidget):
         signature = Signature(plan_id=plan.id, role=role, signer_name=name, signed_on=date.today(),
                               explained_in_language=plan.interpreter_language,
                               interpreter_name=plan.interpreter_name)  # fmt: skip
-        self._dialog(plan_dialogs.signature_dialog(self.backend, signature, True, self, False))
+        open_dialog(plan_dialogs.signature_dialog(self.backend, signature, True, self, False))
 
     def edit_signature(self, signature: Signature) -> None:
-        self._dialog(plan_dialogs.signature_dialog(self.backend, signature, False, self, False))
+        open_dialog(plan_dialogs.signature_dialog(self.backend, signature, False, self, False))
 
     def step_done(self) -> None:
         step = self.steps.current()
         if step is not None and step.done_on is None:
             done = replace(step, done_on=date.today())
-            self._write(lambda db: db.steps.save(done))
+            self.backend.call(lambda db: db.steps.save(done))

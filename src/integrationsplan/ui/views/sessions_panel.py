@@ -23,7 +23,7 @@ from integrationsplan.domain.session import CounsellingSession, SessionAddendum,
 from integrationsplan.i18n import _, format_date
 from integrationsplan.labels import label
 from integrationsplan.storage import Database
-from integrationsplan.ui.backend import Backend, for_person
+from integrationsplan.ui.backend import Backend, another_person, for_person
 from integrationsplan.ui.fields import CodeField, DateField
 from integrationsplan.ui.models.records import Column
 from integrationsplan.ui.record_form import Choices, CodeList, DateTimeField, NumberField, RecordDialog, open_dialog
@@ -193,7 +193,7 @@ class SessionsPanel(QWidget):
         self.show_person(None)
 
     def show_person(self, person: Person | None) -> None:
-        if person is None or self.person is None or person.id != self.person.id:
+        if another_person(self.person, person):
             self.view = SessionsView()
             self.sessions.set_rows([])
             self.loaded = False

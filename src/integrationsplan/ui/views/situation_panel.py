@@ -30,7 +30,7 @@ from integrationsplan.domain.person import Person, ResidenceStatus, Resources
 from integrationsplan.i18n import _, format_date
 from integrationsplan.labels import label
 from integrationsplan.storage import Database
-from integrationsplan.ui.backend import Backend, for_person
+from integrationsplan.ui.backend import Backend, another_person, for_person
 from integrationsplan.ui.fields import CodeField, DateField
 from integrationsplan.ui.models.records import Column
 from integrationsplan.ui.record_form import NumberField, RecordDialog, Rows, open_dialog, saver
@@ -189,7 +189,7 @@ class SituationPanel(QWidget):
         self.show_person(None)
 
     def show_person(self, person: Person | None) -> None:
-        if person is None or self.person is None or person.id != self.person.id:
+        if another_person(self.person, person):
             self.loaded = False
             self._show(Situation())
         self.person = person
