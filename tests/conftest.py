@@ -31,6 +31,13 @@ def _german() -> Iterator[None]:
     i18n.set_language("de")
 
 
+@pytest.fixture(autouse=True)
+def _own_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Nothing of the developer's own settings, data or organisation catalogue reaches a test."""
+    monkeypatch.setenv("INTEGRATIONSPLAN_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("INTEGRATIONSPLAN_CATALOGUE", str(tmp_path / "organisation-catalogue"))
+
+
 @pytest.fixture
 def db_passphrase() -> str:
     """The passphrase of the `db` fixture, for tests that open its file (or a copy) again."""

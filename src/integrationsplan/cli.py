@@ -87,10 +87,27 @@ def cmd_plan_pdf(args: argparse.Namespace) -> int:
         raise UserError(N_("The PDF could not be written to {path}: {reason}"), path=args.out,
                         reason=exc.strerror or exc) from exc  # fmt: skip
     print(ngettext("{path}: {n} page", "{path}: {n} pages", report.pages).format(path=args.out, n=report.pages))
-    if report.missing:
-        print(_("No font has these characters; they are printed as \ufffd: {chars}").format(
-            chars=" ".join(sorted(report.missing))), file=sys.stderr)  # fmt: skip
+    for warning in report.warnings():
+        print(warning, file=sys.stderr)
     return 0
+
+
+def cmd_catalogue(args: argparse.Namespace) -> int:
+    from integrationsplan import catalogue
+
+    folder = args.folder or catalogue.organisation_folder()
+    entries = catalogue.load(catalogue.shipped_folder(), folder)
+    if args.list:
+        for entry in entries.entries:
+            origin = _("organisation") if entry.organisation else _("shipped")
+            print(f"{entry.key}\t{entry.kind.value}\t{entry.area.value}\t{origin}\t{entry.german}")
+    goals, steps = entries.of_kind(catalogue.Kind.GOAL), entries.of_kind(catalogue.Kind.STEP)
+    print(_("{goals} goals and {steps} steps, {own} of them the organisation's").format(
+        goals=len(goals), steps=len(steps), own=sum(e.organisation for e in entries.entries)))  # fmt: skip
+    print(_("The organisation's catalogue folder: {folder}").format(folder=folder))
+    for problem in entries.problems:
+        print(problem.text(), file=sys.stderr)
+    return 1 if entries.problems else 0
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
@@ -121,11 +138,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.set_defaults(func=cmd_gui)
     commands = parser.add_subparsers(title=_("commands"), metavar="COMMAND")
 
-    def command(name: str, func: Callable[[argparse.Namespace], int], help_text: str) -> argparse.ArgumentParser:
+    def command(name: str, func: Callable[[argparse.Namespace], int], help_text: str, *, database: bool = True,
+                ) -> argparse.ArgumentParser:  # fmt: skip
         assert name in COMMANDS, f"add {name!r} to COMMANDS: --lang after it must not set the message language"
         sub = commands.add_parser(name, help=help_text, description=help_text)
-        sub.add_argument("--db", type=Path, required=True, help=_("database file"))
-        sub.add_argument("--passphrase-file", type=Path, help=_("read the passphrase from this file"))
+        if database:
+            sub.add_argument("--db", type=Path, required=True, help=_("database file"))
+            sub.add_argument("--passphrase-file", type=Path, help=_("read the passphrase from this file"))
         sub.set_defaults(func=func)
         return sub
 
@@ -148,10 +167,14 @@ def build_parser() -> argparse.ArgumentParser:
     pdf.add_argument("--out", type=Path, required=True, help=_("the PDF file to write"))
     pdf.add_argument("--organisation", help=_("organisation name in the letterhead"))
     pdf.add_argument("--logo", type=Path, help=_("logo for the letterhead (PNG or JPEG)"))
+    goals = command("catalogue", cmd_catalogue, _("check the goal and step catalogue, with the organisation's entries"),
+                    database=False)  # fmt: skip
+    goals.add_argument("--folder", type=Path, help=_("the organisation's catalogue folder (default: the user's)"))
+    goals.add_argument("--list", action="store_true", help=_("print every entry: key, kind, area, origin, text"))
     return parser
 
 
-COMMANDS = ("init", "demo", "check", "passwd", "search", "plan-pdf")
+COMMANDS = ("init", "demo", "check", "passwd", "search", "plan-pdf", "catalogue")
 
 
 def _language_from(argv: Sequence[str]) -> str | None:

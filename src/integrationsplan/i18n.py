@@ -6,7 +6,7 @@ import gettext
 import io
 import os
 import re
-from datetime import date
+from datetime import date, datetime, time
 from functools import cache
 from pathlib import Path
 
@@ -118,9 +118,42 @@ def N_(message: str) -> str:
 set_language()
 
 
+# Digits, one rule per language: those Qt's locale data uses in date fields and spin boxes, so that a date reads
+# the same in a table, in its field and in the printed plan. Arabic-Indic for Arabic and Sorani, Extended
+# Arabic-Indic ("Persian digits") for Persian and Pashto, Latin for every other language.
+_ARABIC_INDIC = "٠١٢٣٤٥٦٧٨٩"
+_PERSIAN = "۰۱۲۳۴۵۶۷۸۹"
+NATIVE_DIGITS = {"ar": _ARABIC_INDIC, "ckb": _ARABIC_INDIC, "fa": _PERSIAN, "ps": _PERSIAN}
+_DIGIT_TABLES = {language: str.maketrans("0123456789", native) for language, native in NATIVE_DIGITS.items()}
+_NUMBERING = {_ARABIC_INDIC: "arab", _PERSIAN: "arabext"}  # CLDR's names, for the matching separators
+
+
+def digits(text: str, language: str | None = None) -> str:
+    """`text` with its Latin digits written as the language (default: the active one) writes them."""
+    table = _DIGIT_TABLES.get(language or _language)
+    return text.translate(table) if table else text
+
+
 def format_date(day: date | None, language: str | None = None) -> str:
     """A date as the reader of the language (default: the active one) writes it (24.11.2026 in German)."""
     return "" if day is None else _format_date(day, language or _language)
+
+
+def format_time(moment: time | datetime, language: str | None = None) -> str:
+    """Hours and minutes, 24-hour clock (as German offices write it), in the language's digits."""
+    return digits(f"{moment:%H:%M}", language)
+
+
+def format_number(number: float, language: str | None = None) -> str:
+    """A number with the language's separators and digits (1.234,5 in German; ۱٬۲۳۴٫۵ in Persian)."""
+    from babel.numbers import format_decimal
+
+    language = language or _language
+    try:
+        system = _NUMBERING.get(NATIVE_DIGITS.get(language, ""), "latn")
+        return digits(format_decimal(number, locale=language, numbering_system=system), language)
+    except (ValueError, LookupError):
+        return str(number)
 
 
 def language_name(code: str, in_language: str | None = None, *, capitalize: bool = True) -> str:
@@ -160,6 +193,6 @@ def _format_date(day: date, language: str) -> str:
     from babel.dates import format_date as babel_format_date
 
     try:
-        return babel_format_date(day, format="medium", locale=language)
+        return digits(babel_format_date(day, format="medium", locale=language), language)
     except (ValueError, LookupError):  # a language Babel does not know: ISO is understood everywhere
         return day.isoformat()

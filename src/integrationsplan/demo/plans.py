@@ -5,11 +5,16 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+from integrationsplan import catalogue
+from integrationsplan.catalogue import Kind
 from integrationsplan.demo.context import CHILD, Case, GoalState, Member, Versions, Writer, title
 from integrationsplan.demo.dice import DAY
 from integrationsplan.demo.words import contacts, goal_texts, plan_texts
-from integrationsplan.domain.codes import GoalStatus, LifeArea, PlanStatus, Responsible, SignerRole
+from integrationsplan.domain.codes import GoalStatus, LifeArea, PlanStatus, ReferralTarget, Responsible, SignerRole
 from integrationsplan.domain.plan import Goal, GoalAssessment, Need, Plan, Review, Signature, Step
+
+# The shipped catalogue only: the same seed makes the same demo on every machine, whatever the organisation added.
+CATALOGUE = catalogue.load(catalogue.shipped_folder())
 
 
 class Plans(Writer):
@@ -86,21 +91,34 @@ class Plans(Writer):
     def goals(self, plan: Plan, area: LifeArea, on: date, hh: Case, m: Member, count: int) -> list[GoalState]:
         states = []
         language = goal_texts.TRANSLATION_LANGUAGE.get(m.person.languages[0] if m.person.languages else "", "")
+        listed = CATALOGUE.of_kind(Kind.GOAL, area)
         for text, translations in self.rng.sample(goal_texts.GOALS[area], count):
             start = self.day(on, max(on, min(on + 30 * DAY, hh.end)))
             target = start + self.rng.randint(45, 270) * DAY
             texts = hh.texts(date=target.strftime("%d.%m.%Y"))
             translation = translations.get(language) if self.chance(0.6) else None
             started = self.chance(0.3)
+            key = None
+            if listed and self.chance(0.5):  # half the goals come from the catalogue
+                entry = self.pick(listed)
+                text, translation, key = entry.german, None, entry.key
             goal = self.db.goals.add(Goal(
                 plan_id=plan.id, area=area, text=text.format(**texts),
-                translation=translation.format(**texts) if translation else None,
+                translation=translation.format(**texts) if translation else None, catalogue_key=key,
                 priority=self.weighted(goal_texts.PRIORITIES), start_date=start, target_date=target,
                 status=GoalStatus.IN_PROGRESS if started else GoalStatus.OPEN,
                 status_date=start if started else None,
             ))  # fmt: skip
             states.append(GoalState(goal))
-            for step, responsible, referral in self.rng.sample(plan_texts.STEPS[area], self.rng.randint(1, 2)):
+            steps: list[tuple[str, Responsible, ReferralTarget | None, str | None]] = [
+                (*step, None) for step in plan_texts.STEPS[area]
+            ]
+            if key is not None:  # a catalogue goal gets the catalogue's steps of its life area
+                steps = [(e.german, e.responsible or Responsible.CLIENT, e.referral, e.key)
+                         for e in CATALOGUE.search("", Kind.STEP, area=area) if e.area is area] or steps  # fmt: skip
+            for step, responsible, referral, step_key in self.rng.sample(
+                steps, min(len(steps), self.rng.randint(1, 2))
+            ):
                 due = self.day(start, target)
                 done = None
                 if due <= hh.end and self.chance(0.7):
@@ -114,7 +132,7 @@ class Plans(Writer):
                     texts = hh.texts(contact=self.pick(contacts.AUTHORITY_CONTACTS), day=due.strftime("%d.%m.%Y"))
                     note = contacts.REFERRAL_NOTES[referral].format(**texts)
                 self.db.steps.add(Step(
-                    goal_id=goal.id, text=step, responsible=responsible,
+                    goal_id=goal.id, text=step, catalogue_key=step_key, responsible=responsible,
                     responsible_name=who.get(responsible), due_date=due, done_on=done,
                     referral_target=referral, referral_note=note,
                 ))  # fmt: skip

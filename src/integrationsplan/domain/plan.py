@@ -90,6 +90,7 @@ class Goal:
     area: LifeArea
     text: str
     translation: str | None = None  # the goal in the client's language, for the PDF
+    catalogue_key: str | None = None  # the catalogue entry the text was taken from (see catalogue.py)
     priority: Priority = Priority.MEDIUM
     start_date: date | None = None
     target_date: date | None = None
@@ -121,6 +122,7 @@ class Step:
     goal_id: str
     text: str
     translation: str | None = None
+    catalogue_key: str | None = None
     responsible: Responsible = Responsible.CLIENT
     responsible_name: str | None = None
     due_date: date | None = None

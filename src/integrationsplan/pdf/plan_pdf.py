@@ -17,10 +17,12 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Image, KeepTogether, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from integrationsplan import __version__
+from integrationsplan import __version__, catalogue
+from integrationsplan.catalogue import Catalogue
 from integrationsplan.domain.codes import GoalStatus
+from integrationsplan.domain.plan import Goal, Step
 from integrationsplan.errors import UserError
-from integrationsplan.i18n import N_, Translator, format_date, language_name
+from integrationsplan.i18n import N_, Translator, _, current_language, format_date, language_name, ngettext
 from integrationsplan.labels import label
 from integrationsplan.pdf import LANGUAGES, RIGHT_TO_LEFT, fonts
 from integrationsplan.pdf.plan_data import PlanData
@@ -87,10 +89,29 @@ PAGE = N_("Page {page} of {pages}")
 
 @dataclass
 class Report:
-    """What rendering found: pages written, and characters no shipped font could draw (shown as U+FFFD)."""
+    """What rendering found: pages written, characters no shipped font could draw (shown as U+FFFD), and the
+    goals and steps printed in German only in a bilingual plan (neither a translation nor a catalogue entry)."""
 
+    language: str = "de"
     pages: int = 0
     missing: set[str] = field(default_factory=set)
+    untranslated: list[str] = field(default_factory=list)
+
+    def warnings(self) -> list[str]:
+        """What the caseworker should know before handing the plan over, in the active language."""
+        found = []
+        if self.untranslated:
+            found.append(ngettext(
+                "{n} goal or step is printed in German only, with no translation into the plan's language "
+                "({language}).",
+                "{n} goals or steps are printed in German only, with no translation into the plan's language "
+                "({language}).",
+                len(self.untranslated),
+            ).format(n=len(self.untranslated), language=language_name(self.language, current_language())))
+        if self.missing:
+            found.append(_("No font has these characters; they are printed as \ufffd: {chars}").format(
+                chars=" ".join(sorted(self.missing))))  # fmt: skip
+        return found
 
 
 @dataclass(frozen=True)
@@ -126,11 +147,14 @@ class _Texts:
 
 
 class _Builder:
-    def __init__(self, data: PlanData, language: str, letterhead: Letterhead, report: Report) -> None:
+    def __init__(self, data: PlanData, language: str, letterhead: Letterhead, report: Report,
+                 entries: Catalogue) -> None:  # fmt: skip
         self.data = data
         self.t = _Texts(language)
         self.letterhead = letterhead
         self.missing = report.missing
+        self.untranslated = report.untranslated
+        self.catalogue = entries
 
     # -- small pieces ----------------------------------------------------------------------------
 
@@ -152,6 +176,21 @@ class _Builder:
         if translation and translation.strip():
             blocks.append(self.text(translation, self.t.client_style))
         return blocks
+
+    def planned(self, record: Goal | Step) -> list[Any]:
+        """A goal or step: the caseworker's translation, else the catalogue entry's in the plan's language."""
+        translation = record.translation
+        if self.t.bilingual and not (translation and translation.strip()):
+            translation = self.catalogue.translation(record.catalogue_key, record.text, self.t.language)
+            if translation is None:
+                self.untranslated.append(record.text)
+        return self.free(record.text, translation)
+
+    def day(self, value: date | None) -> list[Any]:
+        """A date in German, then as the client's language writes it where that differs (month, digits)."""
+        german = self.t.date(value)
+        client = format_date(value, self.t.language) if value and self.t.bilingual else german
+        return [self.text(german), *([self.text(client, self.t.client_style)] if client != german else [])]
 
     def heading(self, message: str) -> list[Any]:
         blocks = [Spacer(1, 5 * mm), *self.pair(message, HEADING), Spacer(1, 2 * mm)]
@@ -204,21 +243,22 @@ class _Builder:
         ]
         rows: list[tuple[str, list[Any]]] = [(NAME, [self.text(person.display_name())]),
                                              (CASE_NUMBER, [self.text(person.case_number)])]  # fmt: skip
-        birth = t.date(person.birth_date) or (str(person.birth_year) if person.birth_year else "")
-        if birth:
-            rows.append((BIRTH_DATE, [self.text(birth)]))
+        if person.birth_date:
+            rows.append((BIRTH_DATE, self.day(person.birth_date)))
+        elif person.birth_year:
+            rows.append((BIRTH_DATE, [self.text(str(person.birth_year))]))
         if members:
             rows.append((HOUSEHOLD, members))
         plan_rows: list[tuple[str, list[Any]]] = [
             (VERSION, [self.text(f"{plan.version} ({t.label_both(plan.status)})")]),
-            (MADE_ON, [self.text(t.date(plan.created_on))]),
+            (MADE_ON, self.day(plan.created_on)),
         ]
         if plan.activated_on:
-            plan_rows.append((IN_FORCE, [self.text(t.date(plan.activated_on))]))
+            plan_rows.append((IN_FORCE, self.day(plan.activated_on)))
         if self.data.last_review:
-            plan_rows.append((LAST_REVIEW, [self.text(t.date(date.fromisoformat(self.data.last_review)))]))
+            plan_rows.append((LAST_REVIEW, self.day(date.fromisoformat(self.data.last_review))))
         if plan.next_review:
-            plan_rows.append((NEXT_REVIEW, [self.text(t.date(plan.next_review))]))
+            plan_rows.append((NEXT_REVIEW, self.day(plan.next_review)))
         if plan.manager:
             plan_rows.append((MANAGER, [self.text(plan.manager)]))
         return [*self.heading(PERSON_HEADING), self.facts(rows), *self.heading(PLAN_HEADING), self.facts(plan_rows)]
@@ -240,7 +280,7 @@ class _Builder:
             goal = entry.goal
             status: GoalStatus = entry.reviewed_status or goal.status
             rows.append([self.text(str(entry.number)), self.text(t.label_both(goal.area)),
-                         self.free(goal.text, goal.translation), self.text(t.date(goal.target_date)),
+                         self.planned(goal), self.day(goal.target_date),
                          self.text(t.label_both(status))])  # fmt: skip
         widths = [12 * mm, 32 * mm, CONTENT_WIDTH - 106 * mm, 24 * mm, 38 * mm]
         steps = []
@@ -251,9 +291,9 @@ class _Builder:
                 steps.append(
                     [
                         self.text(str(entry.number)),
-                        self.free(step.text, step.translation),
+                        self.planned(step),
                         self.text(who),
-                        self.text(t.date(step.due_date)),
+                        self.day(step.due_date),
                         [self.text(referral), *([self.text(step.referral_note)] if step.referral_note else [])],
                     ]
                 )
@@ -382,14 +422,18 @@ def check(out: Path, letterhead: Letterhead) -> None:
             raise BadLogo(path=letterhead.logo) from exc
 
 
-def render(data: PlanData, language: str, out: Path, letterhead: Letterhead = Letterhead()) -> Report:
-    """Write the plan as a PDF to `out`; written beside it first and renamed, so no half file is ever left."""
+def render(data: PlanData, language: str, out: Path, letterhead: Letterhead = Letterhead(),
+           entries: Catalogue | None = None) -> Report:  # fmt: skip
+    """Write the plan as a PDF to `out`; written beside it first and renamed, so no half file is ever left.
+
+    Goals and steps from the catalogue (default: the shipped one and the organisation's) print its translation.
+    """
     if language not in LANGUAGES:
         raise ValueError(f"no plan language {language!r}")
     check(out, letterhead)
     fonts.register()
-    report = Report()
-    builder = _Builder(data, language, letterhead, report)
+    report = Report(language)
+    builder = _Builder(data, language, letterhead, report, entries if entries is not None else catalogue.current())
     partial = out.with_name(f".{out.name}.part")
     document = SimpleDocTemplate(
         str(partial), pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=24 * mm,

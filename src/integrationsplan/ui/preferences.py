@@ -5,21 +5,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
 from PySide6.QtCore import QSettings
 
+from integrationsplan.folders import config_dir, data_dir
+
 DEFAULT_AUTO_LOCK_MINUTES = 5
-
-
-def config_dir() -> Path:
-    """$INTEGRATIONSPLAN_CONFIG_DIR (tests, portable installs) or the platform's per-user folder."""
-    override = os.environ.get("INTEGRATIONSPLAN_CONFIG_DIR")
-    return Path(override) if override else Path(platformdirs.user_config_dir("Integrationsplan", appauthor=False))
-
-
-def data_dir() -> Path:
-    override = os.environ.get("INTEGRATIONSPLAN_DATA_DIR")
-    return Path(override) if override else Path(platformdirs.user_data_dir("Integrationsplan", appauthor=False))
 
 
 class Preferences:

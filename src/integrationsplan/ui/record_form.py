@@ -38,6 +38,7 @@ from integrationsplan.i18n import _
 from integrationsplan.labels import label
 from integrationsplan.storage import Database
 from integrationsplan.ui.backend import Backend
+from integrationsplan.ui.catalogue_field import CatalogueField
 from integrationsplan.ui.fields import CodeField, DateField, YearField, YesNoField, error_label
 from integrationsplan.ui.text_direction import AutoDirectionDelegate
 
@@ -110,7 +111,7 @@ def _tick(widget: QListWidget, keys: Sequence[Any]) -> None:
 
 def value_of(widget: QWidget) -> Any:
     """The value a field widget holds, in the type the record stores (None for "not given")."""
-    if isinstance(widget, (DateField, CodeField, YesNoField)):
+    if isinstance(widget, (DateField, CodeField, YesNoField, CatalogueField)):
         return widget.value()
     if isinstance(widget, YearField):
         return widget.value_or_none()
@@ -136,7 +137,7 @@ def value_of(widget: QWidget) -> Any:
 
 
 def set_value_of(widget: QWidget, value: Any) -> None:
-    if isinstance(widget, (DateField, CodeField, YesNoField, YearField)):
+    if isinstance(widget, (DateField, CodeField, YesNoField, YearField, CatalogueField)):
         widget.set_value(value)
     elif isinstance(widget, NumberField):
         widget.setValue(-1 if value is None else value)

@@ -7,12 +7,14 @@ from datetime import date, timedelta
 
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLineEdit, QPlainTextEdit, QWidget
 
+from integrationsplan.catalogue import Entry, Kind
 from integrationsplan.domain.codes import GoalStatus, LifeArea, Priority, ReferralTarget, Responsible, SignerRole
 from integrationsplan.domain.plan import Goal, GoalAssessment, Need, Plan, Review, Signature, Step
 from integrationsplan.i18n import _
 from integrationsplan.labels import label
 from integrationsplan.storage import Database
 from integrationsplan.ui.backend import Backend
+from integrationsplan.ui.catalogue_field import CatalogueField
 from integrationsplan.ui.fields import CodeField, DateField
 from integrationsplan.ui.record_form import RecordDialog, Rows, saver
 
@@ -43,10 +45,14 @@ def need_dialog(backend: Backend, need: Need, creating: bool, parent: QWidget | 
 def goal_dialog(backend: Backend, goal: Goal, creating: bool, parent: QWidget | None, read_only: bool) -> RecordDialog:
     text = QPlainTextEdit()
     text.setPlaceholderText(_("Specific and measurable: what will be different, and how will we know?"))
+    area = CodeField(LifeArea, optional=False)
+    from_catalogue = CatalogueField(Kind.GOAL, text, area.value)
+    from_catalogue.picked.connect(lambda entry: area.set_value(entry.area))
     status = CodeField(GoalStatus, optional=False)
     status_date = DateField()
     rows: Rows = [
-        ("area", _("Life area"), CodeField(LifeArea, optional=False)),
+        ("area", _("Life area"), area),
+        ("catalogue_key", _("From the catalogue"), from_catalogue),
         ("text", _("Goal"), text),
         ("translation", _("Goal in the client's language"), QPlainTextEdit()),
         ("priority", _("Priority"), CodeField(Priority, optional=False)),
@@ -67,15 +73,28 @@ def goal_dialog(backend: Backend, goal: Goal, creating: bool, parent: QWidget | 
     return dialog
 
 
-def step_dialog(backend: Backend, step: Step, creating: bool, parent: QWidget | None, read_only: bool) -> RecordDialog:
+def step_dialog(backend: Backend, step: Step, creating: bool, parent: QWidget | None, read_only: bool,
+                area: LifeArea | None = None) -> RecordDialog:  # fmt: skip
+    """`area`: the goal's life area, whose steps the catalogue offers first."""
+    text = QPlainTextEdit()
+    responsible = CodeField(Responsible, optional=False)
+    referral = CodeField(ReferralTarget)
+    from_catalogue = CatalogueField(Kind.STEP, text, lambda: area)
+
+    def take(entry: Entry) -> None:
+        responsible.set_value(entry.responsible or Responsible.CLIENT)
+        referral.set_value(entry.referral)
+
+    from_catalogue.picked.connect(take)
     rows: Rows = [
-        ("text", _("Step"), QPlainTextEdit()),
+        ("catalogue_key", _("From the catalogue"), from_catalogue),
+        ("text", _("Step"), text),
         ("translation", _("Step in the client's language"), QPlainTextEdit()),
-        ("responsible", _("Responsible"), CodeField(Responsible, optional=False)),
+        ("responsible", _("Responsible"), responsible),
         ("responsible_name", _("Name of the responsible"), QLineEdit()),
         ("due_date", _("Due on"), DateField()),
         ("done_on", _("Done on"), DateField()),
-        ("referral_target", _("Referral to"), CodeField(ReferralTarget)),
+        ("referral_target", _("Referral to"), referral),
         ("referral_note", _("Referral note"), QPlainTextEdit()),
     ]
     return RecordDialog(backend, _("Step"), rows, step, saver("steps", creating), parent, read_only=read_only)

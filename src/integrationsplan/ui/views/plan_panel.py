@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -351,10 +352,11 @@ class PlanPanel(QWidget):
     def add_step(self) -> None:
         goal = self.goals.current()
         if goal is not None:
-            self._open(plan_dialogs.step_dialog, Step(goal_id=goal.id, text=""), True)
+            self._open(partial(plan_dialogs.step_dialog, area=goal.area), Step(goal_id=goal.id, text=""), True)
 
     def edit_step(self, step: Step) -> None:
-        self._open(plan_dialogs.step_dialog, step, False)
+        goal = next((g for g in self.view.goals if g.id == step.goal_id), None)
+        self._open(partial(plan_dialogs.step_dialog, area=goal.area if goal else None), step, False)
 
     def add_signature(self) -> None:
         plan, person = self.view.plan, self.person

@@ -54,7 +54,7 @@ class PrintDialog(QDialog):
         self.language.currentIndexChanged.connect(self._suggest_name)
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         self.folder = Path(folder) if folder and Path(folder).is_dir() else Path.home()
-        self.warning = ""  # characters no font has, for the window's status bar
+        self.warning = ""  # what the report found (German-only texts, characters no font has), for the status bar
         self.path = QLineEdit()
         self.path.setAccessibleName(_("Save as"))
         choose = QPushButton(_("Choose…"))
@@ -119,9 +119,7 @@ class PrintDialog(QDialog):
             if not isValid(self):  # cancelled and gone meanwhile: the file is written, nothing to show
                 return
             self.written = path
-            if report.missing:
-                self.warning = _("No font has these characters; they are printed as \ufffd: {chars}").format(
-                    chars=" ".join(sorted(report.missing)))  # fmt: skip
+            self.warning = " ".join(report.warnings())
             if self.open_after.isChecked():
                 QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
             self.accept()

@@ -20,7 +20,7 @@ from integrationsplan.domain.codes import LifeArea, PlanStatus, SessionPlace
 from integrationsplan.domain.person import Person
 from integrationsplan.domain.plan import Goal
 from integrationsplan.domain.session import CounsellingSession, SessionAddendum, SessionGoal
-from integrationsplan.i18n import _, format_date
+from integrationsplan.i18n import _, format_date, format_time
 from integrationsplan.labels import label
 from integrationsplan.storage import Database
 from integrationsplan.ui.backend import Backend, another_person, for_person
@@ -69,7 +69,7 @@ def load_sessions(db: Database, person_id: str) -> SessionsView:
 
 def _appointment(row: SessionRow) -> str:
     moment = row.session.next_appointment
-    return f"{format_date(moment.date())} {moment:%H:%M}" if moment else ""
+    return f"{format_date(moment.date())} {format_time(moment)}" if moment else ""
 
 
 SESSION_COLUMNS: list[Column[SessionRow]] = [

@@ -1,12 +1,12 @@
-"""Settings: the organisation on printed plans, the language, auto-lock and where backups go."""
+"""Settings: the organisation on printed plans, the language, auto-lock, where backups go, the goal catalogue."""
 
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QImageReader, QPixmap
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QImageReader, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -22,10 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from integrationsplan import i18n
+from integrationsplan import catalogue, i18n
+from integrationsplan.catalogue import Catalogue, Kind
+from integrationsplan.folders import config_dir
 from integrationsplan.i18n import _, language_name
 from integrationsplan.ui.fields import error_label
-from integrationsplan.ui.preferences import Preferences, config_dir
+from integrationsplan.ui.preferences import Preferences
 
 MAX_LOGO_BYTES = 2 * 1024 * 1024
 
@@ -67,6 +69,18 @@ class SettingsDialog(QDialog):
         backup_row = QHBoxLayout()
         backup_row.addWidget(self.backup_dir, 1)
         backup_row.addWidget(choose_dir)
+        self.catalogue_summary = QLabel()
+        self.catalogue_summary.setWordWrap(True)
+        open_catalogue = QPushButton(_("Open folder"))
+        open_catalogue.setToolTip(_("The organisation's own entries: de.toml and one file per language"))
+        open_catalogue.clicked.connect(self.open_catalogue_folder)
+        reload_catalogue = QPushButton(_("Read again"))
+        reload_catalogue.clicked.connect(lambda: self.show_catalogue(catalogue.reload()))
+        catalogue_row = QHBoxLayout()
+        catalogue_row.addWidget(self.catalogue_summary, 1)
+        catalogue_row.addWidget(open_catalogue)
+        catalogue_row.addWidget(reload_catalogue)
+        self.catalogue_problems = error_label()
         self.message = error_label()
         form = QFormLayout()
         form.addRow(_("Organisation:"), self.organisation)
@@ -74,6 +88,8 @@ class SettingsDialog(QDialog):
         form.addRow(_("Language:"), self.language)
         form.addRow(_("Lock after idle time:"), self.auto_lock)
         form.addRow(_("Backup folder:"), backup_row)
+        form.addRow(_("Goal catalogue:"), catalogue_row)
+        form.addRow("", self.catalogue_problems)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
@@ -82,6 +98,25 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         self._set_logo(self.logo)
+        self.show_catalogue(catalogue.current())
+
+    def show_catalogue(self, entries: Catalogue) -> None:
+        own = sum(e.organisation for e in entries.entries)
+        self.catalogue_summary.setText(_("{goals} goals and {steps} steps, {own} of them the organisation's").format(
+            goals=len(entries.of_kind(Kind.GOAL)), steps=len(entries.of_kind(Kind.STEP)), own=own))  # fmt: skip
+        problems = [p.text() for p in entries.problems]
+        self.catalogue_problems.setText("\n".join(problems[:5] + (["…"] if len(problems) > 5 else [])))
+        self.catalogue_problems.setVisible(bool(problems))
+
+    def open_catalogue_folder(self) -> None:
+        folder = catalogue.organisation_folder()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            self.message.setText(_("The folder {path} cannot be made: {reason}").format(
+                path=folder, reason=exc.strerror or exc))  # fmt: skip
+            return
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
     def _set_logo(self, path: Path | None) -> None:
         self.logo = path

@@ -1,0 +1,144 @@
+"""Picking a goal or step from the catalogue: search as you type, then the text is the caseworker's to edit."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QCompleter,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from integrationsplan import catalogue
+from integrationsplan.catalogue import Catalogue, Entry, Kind
+from integrationsplan.domain.codes import LifeArea
+from integrationsplan.i18n import _, current_language, ngettext
+from integrationsplan.labels import label
+
+_ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class CatalogueField(QWidget):
+    """A search line over the catalogue entries of one kind; its value is the key of the entry picked.
+
+    Picking writes the entry's German text into `text` and emits `picked` (the dialog fills area, responsible
+    …). A note below says whether the printed plan will carry the entry's translations: only while the text
+    is still the entry's.
+    """
+
+    picked = Signal(object)  # Entry
+
+    def __init__(self, kind: Kind, text: QPlainTextEdit, area: Callable[[], LifeArea | None] = lambda: None,
+                 entries: Catalogue | None = None, parent: QWidget | None = None) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.kind = kind
+        self.text = text
+        self.area = area
+        self.catalogue = entries if entries is not None else catalogue.current()
+        self.key: str | None = None
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(
+            _("Search the catalogue, e.g. Kita, B1, flat") if kind is Kind.GOAL
+            else _("Search the catalogue, e.g. certificate, appointment")
+        )  # fmt: skip
+        self.search.setAccessibleName(_("Search the catalogue"))
+        self.browse = QToolButton()
+        self.browse.setText(_("All…"))
+        self.browse.setToolTip(_("Show every entry of the catalogue, those of the life area first"))
+        self.browse.clicked.connect(lambda: self.show_matches(""))
+        self.model = QStandardItemModel(self)
+        self.completer = QCompleter(self.model, self)
+        self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        self.completer.setMaxVisibleItems(12)
+        self.completer.setWidget(self.search)
+        self.completer.activated[QModelIndex].connect(self._activated)  # type: ignore[index]
+        self.search.textEdited.connect(self.show_matches)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("color: palette(placeholder-text);")
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.search, 1)
+        row.addWidget(self.browse)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(row)
+        column.addWidget(self.note)
+        text.textChanged.connect(self._update_note)
+        self._update_note()
+
+    # -- the value, for RecordForm ---------------------------------------------------------------
+
+    def value(self) -> str | None:
+        return self.key
+
+    def set_value(self, key: str | None) -> None:
+        self.key = key
+        self._update_note()
+
+    # -- searching -------------------------------------------------------------------------------
+
+    def matches(self, query: str) -> list[Entry]:
+        return self.catalogue.search(query, self.kind, current_language(), self.area())
+
+    def show_matches(self, query: str) -> None:
+        language = current_language()
+        self.model.clear()
+        for entry in self.matches(query):
+            shown = entry.german
+            own = entry.text(language) if language != catalogue.MASTER_LANGUAGE else None
+            if own and own != shown:
+                shown = f"{shown} · {own}"
+            item = QStandardItem(f"{label(entry.area)}: {shown}")
+            item.setData(entry, _ENTRY_ROLE)
+            item.setToolTip(shown)
+            item.setEditable(False)
+            self.model.appendRow(item)
+        popup = self.completer.popup()
+        assert popup is not None  # QCompleter makes its popup on demand
+        if self.model.rowCount():
+            self.completer.complete()
+            popup.setCurrentIndex(self.model.index(0, 0))
+        else:
+            popup.hide()
+
+    def _activated(self, index: QModelIndex | QPersistentModelIndex) -> None:
+        entry = index.data(_ENTRY_ROLE)
+        if isinstance(entry, Entry):
+            self.take(entry)
+        QTimer.singleShot(0, self.search.clear)  # the completer writes the item's text into the line after this
+
+    def take(self, entry: Entry) -> None:
+        """Use `entry`: its German text replaces the text, its key is the value."""
+        self.key = entry.key
+        self.text.setPlainText(entry.german)
+        self.picked.emit(entry)
+        self._update_note()
+
+    # -- the note --------------------------------------------------------------------------------
+
+    def _update_note(self) -> None:
+        entry = self.catalogue.get(self.key)
+        if entry is None:
+            self.note.setVisible(False)
+            return
+        self.note.setVisible(True)
+        if catalogue.same_text(entry.german, self.text.toPlainText()):
+            languages = len(entry.texts) - 1
+            self.note.setText(ngettext(
+                "From the catalogue: the printed plan shows its translation ({n} language).",
+                "From the catalogue: the printed plan shows its translation ({n} languages).",
+                languages,
+            ).format(n=languages))  # fmt: skip
+        else:
+            self.note.setText(_("Changed from the catalogue entry: the plan prints the translation entered below, "
+                                "if any."))  # fmt: skip
