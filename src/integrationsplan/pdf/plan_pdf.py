@@ -101,13 +101,15 @@ class Report:
         """What the caseworker should know before handing the plan over, in the active language."""
         found = []
         if self.untranslated:
-            found.append(ngettext(
-                "{n} goal or step is printed in German only, with no translation into the plan's language "
-                "({language}).",
-                "{n} goals or steps are printed in German only, with no translation into the plan's language "
-                "({language}).",
-                len(self.untranslated),
-            ).format(n=len(self.untranslated), language=language_name(self.language, current_language())))
+            found.append(
+                ngettext(
+                    "{n} goal or step is printed in German only, with no translation into the plan's language "
+                    "({language}).",
+                    "{n} goals or steps are printed in German only, with no translation into the plan's language "
+                    "({language}).",
+                    len(self.untranslated),
+                ).format(n=len(self.untranslated), language=language_name(self.language, current_language()))
+            )
         if self.missing:
             found.append(_("No font has these characters; they are printed as \ufffd: {chars}").format(
                 chars=" ".join(sorted(self.missing))))  # fmt: skip

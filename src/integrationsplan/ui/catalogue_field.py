@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from integrationsplan import catalogue
 from integrationsplan.catalogue import Catalogue, Entry, Kind
 from integrationsplan.domain.codes import LifeArea
-from integrationsplan.i18n import _, current_language, ngettext
+from integrationsplan.i18n import _, current_language, format_number, ngettext
 from integrationsplan.labels import label
 
 _ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -138,7 +138,7 @@ class CatalogueField(QWidget):
                 "From the catalogue: the printed plan shows its translation ({n} language).",
                 "From the catalogue: the printed plan shows its translation ({n} languages).",
                 languages,
-            ).format(n=languages))  # fmt: skip
+            ).format(n=format_number(languages)))  # fmt: skip
         else:
             self.note.setText(_("Changed from the catalogue entry: the plan prints the translation entered below, "
                                 "if any."))  # fmt: skip

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from integrationsplan import __version__
 from integrationsplan.domain.person import Person
-from integrationsplan.i18n import _, ngettext
+from integrationsplan.i18n import _, format_number, ngettext
 from integrationsplan.storage.person_list import Status
 from integrationsplan.ui.backend import Backend
 from integrationsplan.ui.fields import CodeField
@@ -223,7 +223,9 @@ class MainWindow(QMainWindow):
 
     def _show_count(self) -> None:
         total = self.model.total
-        self.count.setText("" if total is None else ngettext("{n} person", "{n} persons", total).format(n=total))
+        self.count.setText(
+            "" if total is None else ngettext("{n} person", "{n} persons", total).format(n=format_number(total))
+        )
 
     def _focus_search(self) -> None:
         self.search.setFocus()

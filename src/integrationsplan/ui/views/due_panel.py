@@ -8,7 +8,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from integrationsplan.i18n import N_, _, format_date, ngettext
+from integrationsplan.i18n import N_, _, format_date, format_number, ngettext
 from integrationsplan.storage import due
 from integrationsplan.storage.due import DueItem, DueKind
 from integrationsplan.ui.backend import Backend
@@ -46,7 +46,7 @@ class DuePanel(QWidget):
         self.preferences = preferences
         self.horizon = QComboBox()
         for days in HORIZONS:
-            self.horizon.addItem(ngettext("next {n} day", "next {n} days", days).format(n=days), days)
+            self.horizon.addItem(ngettext("next {n} day", "next {n} days", days).format(n=format_number(days)), days)
         self.horizon.setCurrentIndex(1)
         self.horizon.setAccessibleName(_("Period"))
         self.horizon.currentIndexChanged.connect(self.refresh)
@@ -83,4 +83,6 @@ class DuePanel(QWidget):
     def _loaded(self, items: list[DueItem]) -> None:
         self.items.set_rows(items)
         overdue = sum(1 for i in items if i.overdue(date.today()))
-        self.summary.setText(ngettext("{n} overdue", "{n} overdue", overdue).format(n=overdue) if overdue else "")
+        self.summary.setText(
+            ngettext("{n} overdue", "{n} overdue", overdue).format(n=format_number(overdue)) if overdue else ""
+        )

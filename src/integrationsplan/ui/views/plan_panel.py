@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from integrationsplan.domain.codes import LifeArea, PlanStatus, SignerRole
 from integrationsplan.domain.person import Person
 from integrationsplan.domain.plan import Goal, Need, Plan, Review, Signature, Step
-from integrationsplan.i18n import _, format_date, ngettext
+from integrationsplan.i18n import _, format_date, format_number, ngettext
 from integrationsplan.labels import label
 from integrationsplan.storage import Database
 from integrationsplan.ui.backend import Backend, another_person, for_person
@@ -249,7 +249,7 @@ class PlanPanel(QWidget):
             if plan.next_review and plan.status is not PlanStatus.CLOSED:
                 parts.append(_("next review {day}").format(day=format_date(plan.next_review)))
             open_goals = sum(1 for g in view.goals if not g.status.is_final)
-            parts.append(ngettext("{n} open goal", "{n} open goals", open_goals).format(n=open_goals))
+            parts.append(ngettext("{n} open goal", "{n} open goals", open_goals).format(n=format_number(open_goals)))
             self.summary.setText(" · ".join(parts))
         warnings = alerts(self.person, plan, date.today()) if self.person else []
         self.banner.setText("\n".join(warnings))
