@@ -3,7 +3,7 @@
     xvfb-run -s "-screen 0 1400x900x24" python docs/screenshots/take_screenshots.py demo.db de
     (the passphrase comes from INTEGRATIONSPLAN_PASSPHRASE, as for the command line)
 
-Run once per language (de, ar); the files are named <screen>-<language>.png.
+Run once per language (de en ar fa uk tr ru); the files are named <screen>-<language>.png.
 """
 
 from __future__ import annotations
@@ -12,17 +12,22 @@ import os
 import sys
 import tempfile
 import time
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
+from integrationsplan.domain.codes import LifeArea
+from integrationsplan.domain.plan import Goal
 from integrationsplan.storage import Database
 from integrationsplan.ui.app import apply_language, make_application
 from integrationsplan.ui.backend import Backend
+from integrationsplan.ui.catalogue_field import CatalogueField
 from integrationsplan.ui.main_window import MainWindow
 from integrationsplan.ui.models.person_list import Column
 from integrationsplan.ui.preferences import Preferences
+from integrationsplan.ui.views import plan_dialogs
 from integrationsplan.ui.views.print_dialog import PrintDialog
 from integrationsplan.ui.views.sessions_panel import SessionDialog
 
@@ -47,6 +52,30 @@ def richest_case(db: Database) -> str:
         " (SELECT count(*) FROM counselling_session WHERE person_id = p.id) DESC, p.case_number LIMIT 1"
     )
     return str(row[0][0])
+
+
+def goal_shot(app: QApplication, backend: Backend, window: MainWindow, language: str) -> None:
+    """The goal dialog with the catalogue's popup open (a separate window: grabbed from the screen)."""
+    plan = window.plan.view.plan
+    assert plan is not None
+    goal = Goal(plan_id=plan.id, area=LifeArea.LANGUAGE, text="", start_date=date.today())
+    dialog = plan_dialogs.goal_dialog(backend, goal, True, window, False)
+    dialog.show()
+    settle(app, backend)
+    field = dialog.form.widgets["catalogue_key"]
+    assert isinstance(field, CatalogueField)
+    field.search.setFocus()
+    field.search.setText("deutsch")
+    field.show_matches("deutsch")
+    settle(app, backend, 0.6)
+    screen = app.primaryScreen()
+    area = dialog.frameGeometry().united(field.completer.popup().frameGeometry())  # type: ignore[union-attr]
+    screen.grabWindow(0, area.x(), area.y(), area.width(), area.height()).save(
+        str(HERE / f"goal-dialog-{language}.png")
+    )
+    field.completer.popup().hide()  # type: ignore[union-attr]
+    dialog.form.edited = False
+    dialog.done(QDialog.DialogCode.Rejected)
 
 
 def main(database: Path, language: str) -> None:
@@ -81,6 +110,8 @@ def main(database: Path, language: str) -> None:
         window.tabs.setCurrentWidget(tab)
         shot(name)
 
+    window.tabs.setCurrentWidget(window.plan)
+    goal_shot(app, backend, window, language)
     window.list_tabs.setCurrentWidget(window.due)
     shot("due")
     printing = PrintDialog(backend, window.preferences, window.form.person, None, window)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCompleter,
@@ -92,13 +92,15 @@ class CatalogueField(QWidget):
 
     def show_matches(self, query: str) -> None:
         language = current_language()
+        area = self.area()
         self.model.clear()
         for entry in self.matches(query):
             shown = entry.german
             own = entry.text(language) if language != catalogue.MASTER_LANGUAGE else None
             if own and own != shown:
                 shown = f"{shown} · {own}"
-            item = QStandardItem(f"{label(entry.area)}: {shown}")
+            # Entries of the goal's own life area come first and need no label; the others say theirs.
+            item = QStandardItem(shown if entry.area is area else f"{label(entry.area)}: {shown}")
             item.setData(entry, _ENTRY_ROLE)
             item.setToolTip(shown)
             item.setEditable(False)
@@ -106,7 +108,9 @@ class CatalogueField(QWidget):
         popup = self.completer.popup()
         assert popup is not None  # QCompleter makes its popup on demand
         if self.model.rowCount():
-            self.completer.complete()
+            # As wide as the field with its button, or wider: the entries are whole sentences.
+            width = max(self.width(), 640)
+            self.completer.complete(QRect(0, 0, width, self.search.height()))
             popup.setCurrentIndex(self.model.index(0, 0))
         else:
             popup.hide()

@@ -63,6 +63,7 @@ def goal_dialog(backend: Backend, goal: Goal, creating: bool, parent: QWidget | 
         ("status_reason", _("Reason for the status"), QPlainTextEdit()),
     ]
     dialog = RecordDialog(backend, _("Goal"), rows, goal, saver("goals", creating), parent, read_only=read_only)
+    dialog.resize(720, dialog.height())  # room for the catalogue's sentences
 
     def status_moved() -> None:
         # A status change is dated; today is what the manager means unless they say otherwise.
@@ -97,7 +98,9 @@ def step_dialog(backend: Backend, step: Step, creating: bool, parent: QWidget | 
         ("referral_target", _("Referral to"), referral),
         ("referral_note", _("Referral note"), QPlainTextEdit()),
     ]
-    return RecordDialog(backend, _("Step"), rows, step, saver("steps", creating), parent, read_only=read_only)
+    dialog = RecordDialog(backend, _("Step"), rows, step, saver("steps", creating), parent, read_only=read_only)
+    dialog.resize(720, dialog.height())
+    return dialog
 
 
 def signature_dialog(backend: Backend, signature: Signature, creating: bool, parent: QWidget | None,
