@@ -308,10 +308,70 @@ def test_cells_lay_out_text_in_its_own_direction(qtbot: QtBot) -> None:
     assert number.direction == rtl
 
 
+def _shown_texts(top: QWidget) -> list[tuple[str, str]]:
+    """Every text a user reads in `top` and its children: labels, buttons, tabs, choices, placeholders, headers.
+
+    Left out: the product's name, the standard buttons of a button box (Save, Cancel), which Qt's own
+    catalogs translate, and language names (CLDR's, through Babel) in choices of a language.
+    """
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QComboBox,
+        QDialogButtonBox,
+        QGroupBox,
+        QLabel,
+        QMainWindow,
+        QPushButton,
+        QTabWidget,
+    )
+
+    from integrationsplan.pdf import LANGUAGES
+
+    standard = {
+        id(button)
+        for box in top.findChildren(QDialogButtonBox)
+        for button in box.findChildren(QPushButton)
+        if box.standardButton(button) != QDialogButtonBox.StandardButton.NoButton
+    }
+
+    title = top.windowTitle()
+    texts: list[tuple[str, str]] = (
+        [("title", title)] if top.isWindow() and title not in ("", "Integrationsplan") else []
+    )
+    for widget in [top, *top.findChildren(QWidget)]:
+        if id(widget) in standard:
+            continue
+        if isinstance(widget, (QLabel, QAbstractButton)):
+            texts.append((type(widget).__name__, widget.text()))
+        elif isinstance(widget, QGroupBox):
+            texts.append(("QGroupBox", widget.title()))
+        elif isinstance(widget, QTabWidget):
+            texts += [("tab", widget.tabText(i)) for i in range(widget.count())]
+        elif isinstance(widget, QComboBox):
+            texts += [
+                ("combo", widget.itemText(i)) for i in range(widget.count()) if widget.itemData(i) not in LANGUAGES
+            ]
+        elif isinstance(widget, QLineEdit) and widget.placeholderText():
+            texts.append(("placeholder", widget.placeholderText()))
+        if widget.toolTip():
+            texts.append(("tooltip", widget.toolTip()))
+    if isinstance(top, QMainWindow):
+        for menu_action in top.menuBar().actions():
+            texts.append(("menu", menu_action.text()))
+            texts += [("action", a.text()) for a in menu_action.menu().actions() if not a.isSeparator()]
+    for view in top.findChildren(QTableView):
+        model = view.model()
+        texts += [("header", str(model.headerData(c, Qt.Orientation.Horizontal))) for c in range(model.columnCount())]
+    return texts
+
+
+def _untranslated(texts: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    # Texts that are not words: a dash for "none", digits, the count shown before the list loads.
+    return [(kind, text) for kind, text in texts if text and any(c.isalpha() for c in text) and "⟦" not in text]
+
+
 def test_every_visible_text_goes_through_the_catalog(qtbot: QtBot, opened: Backend, wait_idle: Wait) -> None:
     """In the pseudo language every translated text is marked ⟦…⟧: a text without the mark was never translated."""
-    from PySide6.QtWidgets import QAbstractButton, QComboBox, QGroupBox, QLabel, QTabWidget
-
     from integrationsplan import i18n
     from integrationsplan.ui.preferences import Preferences
 
@@ -320,32 +380,65 @@ def test_every_visible_text_goes_through_the_catalog(qtbot: QtBot, opened: Backe
     try:
         window.show()
         wait_idle(opened)
-        texts: list[tuple[str, str]] = []
-        for widget in window.findChildren(QWidget):
-            if isinstance(widget, (QLabel, QAbstractButton)):
-                texts.append((type(widget).__name__, widget.text()))
-            elif isinstance(widget, QGroupBox):
-                texts.append(("QGroupBox", widget.title()))
-            elif isinstance(widget, QTabWidget):
-                texts += [("tab", widget.tabText(i)) for i in range(widget.count())]
-            elif isinstance(widget, QComboBox):
-                texts += [("combo", widget.itemText(i)) for i in range(widget.count())]
-            elif isinstance(widget, QLineEdit) and widget.placeholderText():
-                texts.append(("placeholder", widget.placeholderText()))
-        for menu_action in window.menuBar().actions():
-            texts.append(("menu", menu_action.text()))
-            texts += [("action", a.text()) for a in menu_action.menu().actions() if not a.isSeparator()]
-        for view in window.findChildren(QTableView):
-            model = view.model()
-            texts += [
-                ("header", str(model.headerData(c, Qt.Orientation.Horizontal))) for c in range(model.columnCount())
-            ]
-        # Texts that are not words: a dash for "none", digits, the count shown before the list loads.
-        untranslated = [(kind, text) for kind, text in texts
-                        if text and any(c.isalpha() for c in text) and "⟦" not in text]  # fmt: skip
-        assert untranslated == []
+        texts = _shown_texts(window)
+        assert _untranslated(texts) == []
         assert len(texts) > 80
     finally:
         window.close()
         window.deleteLater()
+        i18n.set_language("de")
+
+
+def test_every_dialog_text_goes_through_the_catalog(qtbot: QtBot, opened: Backend) -> None:
+    """The same for every dialog of the program, each built over a record as the window would build it."""
+    from datetime import date
+
+    from integrationsplan import i18n
+    from integrationsplan.domain.codes import ConsentForm, ConsentKind, LifeArea, ResidenceKind, SignerRole
+    from integrationsplan.domain.consent import Consent
+    from integrationsplan.domain.person import Person, ResidenceStatus, Resources
+    from integrationsplan.domain.plan import Goal, Need, Plan, Signature, Step
+    from integrationsplan.domain.session import CounsellingSession
+    from integrationsplan.ui.lock import LockScreen
+    from integrationsplan.ui.preferences import Preferences
+    from integrationsplan.ui.views import plan_dialogs, situation_panel
+    from integrationsplan.ui.views.closure_dialog import ClosureDialog
+    from integrationsplan.ui.views.household_panel import MemberDialog
+    from integrationsplan.ui.views.print_dialog import PrintDialog
+    from integrationsplan.ui.views.sessions_panel import SessionDialog, SessionRow, SessionsView
+    from integrationsplan.ui.views.settings_dialog import SettingsDialog
+
+    i18n.set_language(i18n.PSEUDO_LANGUAGE)
+    try:
+        person = Person(case_number="T-1", family_name="Haddad", counselling_start=date(2026, 1, 5))
+        plan = Plan(person_id=person.id, created_on=date(2026, 2, 1))
+        goal = Goal(plan_id=plan.id, area=LifeArea.LANGUAGE, text="B1")
+        session = CounsellingSession(person_id=person.id, held_on=date(2026, 2, 3))
+        dialogs: list[QWidget] = [
+            plan_dialogs.plan_dialog(opened, plan, True, None),
+            plan_dialogs.need_dialog(opened, Need(plan_id=plan.id, area=LifeArea.WORK), True, None, False),
+            plan_dialogs.goal_dialog(opened, goal, True, None, False),
+            plan_dialogs.step_dialog(opened, Step(goal_id=goal.id, text=""), True, None, False, LifeArea.LANGUAGE),
+            plan_dialogs.signature_dialog(opened, Signature(plan_id=plan.id, role=SignerRole.CLIENT,
+                                                            signed_on=date(2026, 2, 1)), True, None, False),
+            plan_dialogs.ReviewDialog(opened, plan, [goal]),
+            situation_panel.residence_dialog(opened, ResidenceStatus(person_id=person.id, kind=ResidenceKind.OTHER),
+                                             True, None),
+            situation_panel.resources_dialog(opened, Resources(person_id=person.id), True, None),
+            situation_panel.consent_dialog(opened, Consent(person_id=person.id, kind=ConsentKind.DATA_PROCESSING,
+                                                           given_on=date(2026, 1, 5), form=ConsentForm.WRITTEN),
+                                           True, None),
+            SessionDialog(opened, SessionRow(session), SessionsView(goals=[goal], plan_id=plan.id), True),
+            ClosureDialog(opened, person),
+            MemberDialog(opened),
+            PrintDialog(opened, Preferences(), person, plan.id),
+            SettingsDialog(Preferences()),
+            LockScreen(opened),
+        ]  # fmt: skip
+        for dialog in dialogs:
+            qtbot.addWidget(dialog)
+            texts = _shown_texts(dialog)
+            assert texts, type(dialog).__name__
+            assert _untranslated(texts) == [], type(dialog).__name__
+    finally:
         i18n.set_language("de")
