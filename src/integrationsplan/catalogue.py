@@ -79,13 +79,13 @@ class Catalogue:
     entries: tuple[Entry, ...] = ()
     problems: tuple[UserError, ...] = ()  # files or entries that could not be taken; the rest still works
     reviews: Mapping[str, str] = field(default_factory=dict)  # language -> state of review of the shipped texts
+    _by_key: dict[str, Entry] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_key", {e.key: e for e in self.entries})
 
     def get(self, key: str | None) -> Entry | None:
-        by_key: dict[str, Entry] = getattr(self, "_by_key")  # noqa: B009 (set in __post_init__ of a frozen class)
-        return by_key.get(key) if key else None
+        return self._by_key.get(key) if key else None
 
     def of_kind(self, kind: Kind, area: LifeArea | None = None) -> list[Entry]:
         """The entries of `kind` (of one life area, if given), in catalogue order."""
@@ -94,14 +94,12 @@ class Catalogue:
     def translation(self, key: str | None, german: str, language: str) -> str | None:
         """The entry's text in `language`, if `key` names an entry whose German text `german` still is."""
         entry = self.get(key)
-        if entry is None or same_text(entry.german, german):
-            return entry.text(language) if entry else None
-        return None
+        return entry.text(language) if entry is not None and same_text(entry.german, german) else None
 
     def search(self, query: str, kind: Kind, language: str | None = None, area: LifeArea | None = None,
                ) -> list[Entry]:  # fmt: skip
-        """Entries of `kind` that hold every word of `query` as a word start, in German, in `language` or in
-        the English key; those of `area` first, then in catalogue order."""
+        """Entries of `kind` that hold every word of `query` as a word start, in German or in `language`;
+        those of `area` first, then in catalogue order."""
         words = fold(query).split()
         found = []
         for position, entry in enumerate(self.of_kind(kind)):
@@ -119,7 +117,7 @@ def same_text(a: str, b: str) -> bool:
 @cache
 def _search_text(entry: Entry, language: str | None) -> str:
     """Folded words of the entry, each after a space, so that " word" finds word starts."""
-    parts = [entry.german, entry.key.replace("-", " "), entry.text(language) if language else None]
+    parts = [entry.german, entry.text(language) if language else None]
     return " " + " ".join(fold(p) for p in parts if p)
 
 

@@ -16,6 +16,7 @@ from typing import Any
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from integrationsplan.pdf import to_unicode
 from integrationsplan.resources import resource
 
 REPLACEMENT = "\ufffd"
@@ -52,6 +53,7 @@ class FontMissing(RuntimeError):
 @cache
 def register() -> None:
     """Register the shipped fonts with ReportLab (once per process)."""
+    to_unicode.install()
     for family in FAMILIES:
         for bold, file in ((False, family.regular), (True, family.bold)):
             path = resource(f"fonts/{file}")
@@ -124,7 +126,9 @@ def shaped(text: str, font: str, size: float) -> Any:
 def _shaped(text: str, font: str, size: float) -> Any:
     from reportlab.pdfbase.ttfonts import shapeStr
 
-    return shapeStr(text, font, size)
+    glyphs = shapeStr(text, font, size)
+    to_unicode.remember(text, font, glyphs)
+    return glyphs
 
 
 def run_width(run: Run, size: float) -> float:

@@ -280,10 +280,13 @@ class TextBlock(Flowable):  # type: ignore[misc]
         return self.width, self.height
 
     def split(self, availWidth: float, availHeight: float) -> list[Any]:
-        lines = self._lay_out(availWidth)
+        # A table asks with its column's full width, though it wrapped the cell without the padding: the
+        # lines must be those its height was measured with, or they would fit and leave nothing to split.
+        wrapped = self._laid_out_for if self._laid_out_for is not None and self._laid_out_for >= 0 else None
+        lines = self._lay_out(wrapped or availWidth)
         fitting = int(availHeight // self.style.line_height)
         if fitting <= 0 or fitting >= len(lines):
-            return [] if fitting <= 0 else [self]
+            return []  # nothing fits, or nothing to split: the caller moves the whole block on
         return [TextBlock(self.text, self.style, self.missing, lines[:fitting]),
                 TextBlock(self.text, self.style, self.missing, lines[fitting:])]  # fmt: skip
 
