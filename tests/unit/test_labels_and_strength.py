@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 from integrationsplan import i18n
-from integrationsplan.domain.codes import GoalStatus, LifeArea
+from integrationsplan.domain.codes import GoalStatus, LifeArea, ReferralTarget, Responsible
 from integrationsplan.labels import label, missing_labels
 from integrationsplan.passphrase import strength
 
 
 def test_every_code_has_a_label() -> None:
     assert missing_labels() == []
+
+
+def test_codes_of_different_kinds_with_one_value_keep_their_own_names() -> None:
+    """ "school" is a life area and a referral target; the life area was once named like the referral target."""
+    assert label(LifeArea.SCHOOL) == "Schule/Bildung" and label(ReferralTarget.SCHOOL) == "Schule"
+    assert label(LifeArea.FAMILY) == "Kinder/Familie" and label(Responsible.FAMILY) == "Familie"
+    assert label(LifeArea.OTHER) == "Sonstiges"
 
 
 def test_labels_are_translated() -> None:

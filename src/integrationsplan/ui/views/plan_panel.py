@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from integrationsplan.domain.codes import LifeArea, PlanStatus, SignerRole
 from integrationsplan.domain.person import Person
 from integrationsplan.domain.plan import Goal, Need, Plan, Review, Signature, Step
-from integrationsplan.i18n import _, format_date, format_number, ngettext
+from integrationsplan.i18n import _, current_language, format_date, format_number, language_name, ngettext
 from integrationsplan.labels import label
 from integrationsplan.storage import Database
 from integrationsplan.ui.backend import Backend, another_person, for_person
@@ -123,11 +123,14 @@ SIGNATURE_COLUMNS: list[Column[Signature]] = [
     Column(lambda: _("Signed on"), lambda s: format_date(s.signed_on)),
     Column(lambda: _("Signed by"), lambda s: label(s.role)),
     Column(lambda: _("Name"), lambda s: s.signer_name or ""),
-    Column(lambda: _("Explained in the language"), lambda s: s.explained_in_language or ""),
+    Column(
+        lambda: _("Explained in the language"),
+        lambda s: language_name(s.explained_in_language, current_language()) if s.explained_in_language else "",
+    ),
 ]
 REVIEW_COLUMNS: list[Column[tuple[Review, int]]] = [
     Column(lambda: _("Review on"), lambda r: format_date(r[0].held_on)),
-    Column(lambda: _("Goals assessed"), lambda r: str(r[1])),
+    Column(lambda: _("Goals assessed"), lambda r: format_number(r[1])),
     Column(lambda: _("Note"), lambda r: _first_line(r[0].note)),
 ]
 

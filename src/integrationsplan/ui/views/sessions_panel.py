@@ -20,7 +20,7 @@ from integrationsplan.domain.codes import LifeArea, PlanStatus, SessionPlace
 from integrationsplan.domain.person import Person
 from integrationsplan.domain.plan import Goal
 from integrationsplan.domain.session import CounsellingSession, SessionAddendum, SessionGoal
-from integrationsplan.i18n import _, format_date, format_time
+from integrationsplan.i18n import _, format_date, format_number, format_time
 from integrationsplan.labels import label
 from integrationsplan.storage import Database
 from integrationsplan.ui.backend import Backend, another_person, for_person
@@ -67,6 +67,10 @@ def load_sessions(db: Database, person_id: str) -> SessionsView:
     return SessionsView(rows, goals, open_plan)
 
 
+def _minutes(minutes: int | None) -> str:
+    return format_number(minutes) if minutes else ""
+
+
 def _appointment(row: SessionRow) -> str:
     moment = row.session.next_appointment
     return f"{format_date(moment.date())} {format_time(moment)}" if moment else ""
@@ -75,7 +79,9 @@ def _appointment(row: SessionRow) -> str:
 SESSION_COLUMNS: list[Column[SessionRow]] = [
     Column(lambda: _("Date"), lambda r: format_date(r.session.held_on)),
     Column(lambda: _("Place"), lambda r: label(r.session.place)),
-    Column(lambda: _("Minutes"), lambda r: str(r.session.duration_minutes or "")),
+    Column(
+        lambda: _("Minutes"), lambda r: format_number(r.session.duration_minutes) if r.session.duration_minutes else ""
+    ),
     Column(lambda: _("Topics"), lambda r: ", ".join(label(t) for t in r.session.topics)),
     Column(lambda: _("Next appointment"), _appointment),
     Column(lambda: _("Note"), lambda r: _("finalised") if r.session.is_final else _("open")),
