@@ -22,7 +22,16 @@ from integrationsplan.catalogue import Catalogue
 from integrationsplan.domain.codes import GoalStatus
 from integrationsplan.domain.plan import Goal, Step
 from integrationsplan.errors import UserError
-from integrationsplan.i18n import N_, Translator, _, current_language, format_date, language_name, ngettext
+from integrationsplan.i18n import (
+    N_,
+    Translator,
+    _,
+    current_language,
+    format_date,
+    format_number,
+    language_name,
+    ngettext,
+)
 from integrationsplan.labels import label
 from integrationsplan.pdf import LANGUAGES, RIGHT_TO_LEFT, fonts
 from integrationsplan.pdf.plan_data import PlanData
@@ -137,8 +146,13 @@ class _Texts:
         return self.language != "de"
 
     def both(self, message: str, **params: Any) -> tuple[str, str | None]:
-        german = self.german(message).format(**params)
-        return german, self.client(message).format(**params) if self.bilingual else None
+        """The message in German and in the client's language, numbers in each language's digits."""
+
+        def filled(translate: Translator) -> str:
+            numbers = {k: format_number(v, translate.language) for k, v in params.items() if isinstance(v, int)}
+            return translate(message).format(**{**params, **numbers})
+
+        return filled(self.german), filled(self.client) if self.bilingual else None
 
     def label_both(self, code: Any) -> str:
         german = label(code, self.german)
@@ -189,9 +203,10 @@ class _Builder:
         return self.free(record.text, translation)
 
     def day(self, value: date | None) -> list[Any]:
-        """A date in German, then as the client's language writes it where that differs (month, digits)."""
+        """A date in German, then as the client's language writes it where that differs (month, digits), kept on
+        one line ("7 черв. 2024 р." must not lose its "р." to the next)."""
         german = self.t.date(value)
-        client = format_date(value, self.t.language) if value and self.t.bilingual else german
+        client = format_date(value, self.t.language).replace(" ", "\u00a0") if value and self.t.bilingual else german
         return [self.text(german), *([self.text(client, self.t.client_style)] if client != german else [])]
 
     def heading(self, message: str) -> list[Any]:
@@ -284,7 +299,7 @@ class _Builder:
             rows.append([self.text(str(entry.number)), self.text(t.label_both(goal.area)),
                          self.planned(goal), self.day(goal.target_date),
                          self.text(t.label_both(status))])  # fmt: skip
-        widths = [12 * mm, 32 * mm, CONTENT_WIDTH - 106 * mm, 24 * mm, 38 * mm]
+        widths = [12 * mm, 32 * mm, CONTENT_WIDTH - 110 * mm, 28 * mm, 38 * mm]
         steps = []
         for entry in self.data.goals:
             for step in entry.steps:
@@ -299,7 +314,7 @@ class _Builder:
                         [self.text(referral), *([self.text(step.referral_note)] if step.referral_note else [])],
                     ]
                 )
-        step_widths = [14 * mm, CONTENT_WIDTH - 126 * mm, 40 * mm, 24 * mm, 48 * mm]
+        step_widths = [14 * mm, CONTENT_WIDTH - 126 * mm, 40 * mm, 28 * mm, 44 * mm]
         blocks = [*self.heading(GOALS_HEADING), self.table([NUMBER, AREA, GOAL, BY_WHEN, STATUS], rows, widths)]
         if steps:
             blocks += [*self.heading(STEPS_HEADING),

@@ -45,7 +45,8 @@ def unshapeable(char: str) -> bool:
     return fonts.script_family(char) is fonts.ARABIC and unicodedata.category(char) == "Lo" and char not in _RESHAPED
 
 
-_TOKENS = re.compile(r"\s+|[^\s/\-]+[/\-]*|[/\-]+")  # a break may follow a space, "/" or "-"
+# A break may follow a space, "/" or "-"; never a no-break space (U+00A0, U+202F), which belongs to its word.
+_TOKENS = re.compile(r"[^\S\u00a0\u202f]+|(?:[^\s/\-]|[\u00a0\u202f])+[/\-]*|[/\-]+")
 _BIDI_CONTROLS = {"RLE", "LRE", "RLO", "LRO", "PDF", "RLI", "LRI", "FSI", "PDI"}
 _LEVEL = re.compile(r"Level\(\s*(\d+),?\s*\)")
 
