@@ -160,3 +160,24 @@ def test_plan_pdf_prints_a_person_s_plan(demo_db: Path, tmp_path: Path) -> None:
     assert "No person with the case number" in english.stderr  # --lang before the command: the messages
     folder = run("plan-pdf", "--db", str(demo_db), "--person", case, "--out", str(tmp_path))
     assert folder.returncode == 1 and "Ordner" in folder.stderr and "Traceback" not in folder.stderr
+
+
+def test_catalogue_checks_the_organisation_folder(tmp_path: Path) -> None:
+    own = tmp_path / "catalogue"
+    ok = run("catalogue", "--list", INTEGRATIONSPLAN_CATALOGUE=str(own), passphrase=None)
+    assert ok.returncode == 0, ok.stderr
+    assert "language-integration-course\tgoal\tlanguage\tmitgeliefert\tEinen Integrationskurs beginnen" in ok.stdout
+    assert "davon 0 von der Organisation" in ok.stdout and str(own) in ok.stdout
+
+    own.mkdir()
+    (own / "de.toml").write_text('[[goal]]\nkey = "org-tafel"\narea = "finances"\ntext = "Tafel-Ausweis erhalten"\n'
+                                 "[[step]]\nkey = 'org-x'\narea = 'work'\nresponsible = 'boss'\ntext = 'x'\n",
+                                 encoding="utf-8")  # fmt: skip
+    (own / "ar.toml").write_text("[texts\n", encoding="utf-8")
+    checked = run("catalogue", "--folder", str(own), passphrase=None)
+    assert checked.returncode == 1
+    assert "davon 1 von der Organisation" in checked.stdout
+    problems = checked.stderr.splitlines()
+    assert len(problems) == 2 and "Traceback" not in checked.stderr
+    assert "Eintrag 1" in problems[0] and "„boss“" in problems[0]
+    assert "ar.toml" in problems[1] and "Zeile 1" in problems[1]
