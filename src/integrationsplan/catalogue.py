@@ -2,7 +2,9 @@
 
 The catalogue is data (TOML), not code. A folder holds `de.toml`, the entries in German, and one file of
 translations per language (`en.toml`, `ar.toml`, …) keyed by the entries' keys. The program ships one folder
-(resources/catalogue); an organisation may keep a second one of the same shape with entries of its own.
+(resources/catalogue); an organisation may keep a second one of the same shape. Its entries' keys begin with
+"org-" (so that no later shipped entry can take them), and its translation files may also translate shipped
+entries into languages the program does not ship.
 
 A goal or step taken from the catalogue stores the entry's key. While its German text is still the entry's,
 the printed plan shows the entry's translation in whatever language it is printed in; once the caseworker
@@ -14,7 +16,7 @@ from __future__ import annotations
 import os
 import re
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache
@@ -23,21 +25,27 @@ from types import MappingProxyType
 from typing import Any
 
 from integrationsplan.domain.codes import LifeArea, ReferralTarget, Responsible
+from integrationsplan.domain.errors import ValidationError
 from integrationsplan.domain.names import fold
+from integrationsplan.domain.rules import check_text
 from integrationsplan.errors import UserError
 from integrationsplan.i18n import N_, _
 from integrationsplan.resources import resource
 
 MASTER_LANGUAGE = "de"
-_KEY = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*")
+ORGANISATION_PREFIX = "org-"
+_KEY = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_LANGUAGE_FILE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")  # en, ckb, pt-BR: anything else is no language
 _AT = re.compile(r"at line (\d+), column (\d+)")  # where tomllib says a file is broken
 MAX_KEY_LENGTH = 64
-MAX_TEXT_LENGTH = 300  # one line of a plan's table; longer is no catalogue text
 
 
 class Kind(StrEnum):
     GOAL = "goal"
     STEP = "step"
+
+
+_KIND_NAMES = {Kind.GOAL: N_("goal"), Kind.STEP: N_("step")}
 
 
 @dataclass(frozen=True, eq=False)  # compared by identity: one object per entry read
@@ -63,26 +71,44 @@ class CatalogueFileError(UserError):
 
 
 class CatalogueEntryError(UserError):
-    message = N_("The catalogue file {path}, entry {number}: {reason}")
+    message = N_("The catalogue file {path}, {kind} no. {number}: {reason}")
+
+
+class CatalogueTextError(UserError):
+    message = N_("The catalogue file {path}, text of “{key}”: {reason}")
 
 
 class CatalogueKeyError(UserError):
-    message = N_("The catalogue file {path} translates “{key}”, which is no entry of the catalogue.")
+    message = N_("The catalogue file {path} translates “{key}”, but the catalogue has no such entry.")
 
 
 class CatalogueDuplicate(UserError):
     message = N_("The key “{key}” in {path} is already used by another catalogue entry.")
 
 
+class CataloguePrefix(UserError):
+    message = N_("The key “{key}” in {path} must begin with “org-”: other keys are kept for the shipped catalogue.")
+
+
+class CatalogueNotLanguage(UserError):
+    message = N_("The catalogue folder holds {path}, whose name is no language code (such as ar.toml).")
+
+
+class CatalogueFolderMissing(UserError):
+    message = N_("The catalogue folder {path} does not exist.")
+
+
 @dataclass(frozen=True)
 class Catalogue:
     entries: tuple[Entry, ...] = ()
     problems: tuple[UserError, ...] = ()  # files or entries that could not be taken; the rest still works
-    reviews: Mapping[str, str] = field(default_factory=dict)  # language -> state of review of the shipped texts
+    reviewed: Mapping[str, bool] = field(default_factory=dict)  # language -> its texts were checked by a person
     _by_key: dict[str, Entry] = field(init=False, repr=False, compare=False)
+    _folded: dict[tuple[str, str | None], str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_key", {e.key: e for e in self.entries})
+        object.__setattr__(self, "_folded", {})
 
     def get(self, key: str | None) -> Entry | None:
         return self._by_key.get(key) if key else None
@@ -103,10 +129,18 @@ class Catalogue:
         words = fold(query).split()
         found = []
         for position, entry in enumerate(self.of_kind(kind)):
-            haystack = _search_text(entry, language)
+            haystack = self._search_text(entry, language)
             if all(f" {word}" in haystack for word in words):
                 found.append((entry.area is not area, position, entry))
         return [entry for *_, entry in sorted(found, key=lambda item: item[:2])]
+
+    def _search_text(self, entry: Entry, language: str | None) -> str:
+        """Folded words of the entry, each after a space, so that " word" finds word starts."""
+        cached = self._folded.get((entry.key, language))
+        if cached is None:
+            parts = [entry.german, entry.text(language) if language else None]
+            cached = self._folded[(entry.key, language)] = " " + " ".join(fold(p) for p in parts if p)
+        return cached
 
 
 def same_text(a: str, b: str) -> bool:
@@ -114,20 +148,13 @@ def same_text(a: str, b: str) -> bool:
     return " ".join(a.split()) == " ".join(b.split())
 
 
-@cache
-def _search_text(entry: Entry, language: str | None) -> str:
-    """Folded words of the entry, each after a space, so that " word" finds word starts."""
-    parts = [entry.german, entry.text(language) if language else None]
-    return " " + " ".join(fold(p) for p in parts if p)
-
-
 # -- reading -------------------------------------------------------------------------------------------------
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        with path.open("rb") as fp:
-            return tomllib.load(fp)
+        # utf-8-sig: Windows editors often write a byte order mark, which TOML does not allow.
+        return tomllib.loads(path.read_bytes().decode("utf-8-sig"))
     except tomllib.TOMLDecodeError as exc:
         where = _AT.search(str(exc))
         reason = (_("the TOML syntax is broken at line {line}, column {column}").format(line=where[1], column=where[2])
@@ -135,15 +162,17 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise CatalogueFileError(path=path, reason=reason) from exc
     except UnicodeDecodeError as exc:
         raise CatalogueFileError(path=path, reason=_("not UTF-8 text")) from exc
+    except RecursionError as exc:  # tables nested thousands deep
+        raise CatalogueFileError(path=path, reason=_("nested too deeply")) from exc
     except OSError as exc:
         raise CatalogueFileError(path=path, reason=exc.strerror or str(exc)) from exc
 
 
-def _text(value: Any) -> str | None:
-    if not isinstance(value, str) or not value.strip() or len(value) > MAX_TEXT_LENGTH:
-        return None
-    if any(ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0 for ch in value):
-        return None
+def _text(value: Any) -> str:
+    """One line of catalogue text, spaces tidied; ValidationError (with the reason) for anything else."""
+    if not isinstance(value, str):
+        raise ValidationError(N_("This field must not be empty."))
+    check_text(value, "text", required=True)  # no control characters, at most one short line's length
     return " ".join(value.split())
 
 
@@ -156,7 +185,8 @@ def _code(kind: type[StrEnum], value: Any) -> Any:
 
 def _entry(path: Path, number: int, kind: Kind, raw: Any, organisation: bool) -> Entry:
     def bad(reason: str, **params: Any) -> CatalogueEntryError:
-        return CatalogueEntryError(path=path, number=number, reason=_(reason).format(**params))
+        return CatalogueEntryError(path=path, kind=_(_KIND_NAMES[kind]), number=number,
+                                   reason=_(reason).format(**params))  # fmt: skip
 
     if not isinstance(raw, dict):
         raise bad(N_("not a table of key, area and text"))
@@ -166,13 +196,14 @@ def _entry(path: Path, number: int, kind: Kind, raw: Any, organisation: bool) ->
         raise bad(N_("unknown field “{name}”"), name=unknown[0])
     key = raw.get("key")
     if not isinstance(key, str) or not _KEY.fullmatch(key) or len(key) > MAX_KEY_LENGTH:
-        raise bad(N_("the key must be lowercase letters, digits and hyphens"))
+        raise bad(N_("the key must be lowercase letters and digits joined by hyphens"))
     area = _code(LifeArea, raw.get("area"))
     if area is None:
         raise bad(N_("unknown life area “{value}”"), value=raw.get("area"))
-    text = _text(raw.get("text"))
-    if text is None:
-        raise bad(N_("the text is missing, too long or holds control characters"))
+    try:
+        text = _text(raw.get("text"))
+    except ValidationError as exc:
+        raise bad(N_("the text: {problem}"), problem=exc.text()) from exc
     responsible = _code(Responsible, raw.get("responsible", Responsible.CLIENT.value))
     if responsible is None:
         raise bad(N_("unknown responsible “{value}”"), value=raw.get("responsible"))
@@ -183,77 +214,114 @@ def _entry(path: Path, number: int, kind: Kind, raw: Any, organisation: bool) ->
                  responsible if kind is Kind.STEP else None, referral, organisation)  # fmt: skip
 
 
-def _read_folder(folder: Path, organisation: bool, taken: set[str]) -> Catalogue:
-    master = folder / f"{MASTER_LANGUAGE}.toml"
-    problems: list[UserError] = []
-    try:
-        data = _read_toml(master)
-    except UserError as exc:
-        return Catalogue(problems=(exc,))
-    entries: dict[str, Entry] = {}
-    for kind in Kind:
-        listed = data.get(kind.value, [])
-        for number, raw in enumerate(listed if isinstance(listed, list) else [listed], start=1):
-            try:
-                entry = _entry(master, number, kind, raw, organisation)
-            except UserError as exc:
-                problems.append(exc)
-                continue
-            if entry.key in entries or entry.key in taken:
-                problems.append(CatalogueDuplicate(key=entry.key, path=master))
-                continue
-            entries[entry.key] = entry
-    texts: dict[str, dict[str, str]] = {key: dict(entry.texts) for key, entry in entries.items()}
-    reviews: dict[str, str] = {}
-    for path in sorted(folder.glob("*.toml")):
-        language = path.stem
-        if language == MASTER_LANGUAGE:
-            continue
+@dataclass
+class _Reading:
+    """What the folders read so far hold: entries by key with their texts, review states, problems."""
+
+    entries: dict[str, Entry] = field(default_factory=dict)
+    texts: dict[str, dict[str, str]] = field(default_factory=dict)
+    reviewed: dict[str, bool] = field(default_factory=dict)
+    problems: list[UserError] = field(default_factory=list)
+
+    def read_entries(self, master: Path, organisation: bool) -> None:
         try:
-            translations = _read_toml(path)
+            data = _read_toml(master)
         except UserError as exc:
-            problems.append(exc)
-            continue
-        if isinstance(translations.get("review"), str):
-            reviews[language] = translations["review"]
-        table = translations.get("texts", {})
-        for key, value in table.items() if isinstance(table, dict) else ():
-            text = _text(value)
-            if key not in texts:
-                problems.append(CatalogueKeyError(path=path, key=key))
-            elif text is None:
-                problems.append(CatalogueEntryError(path=path, number=key, reason=_(N_("empty or too long"))))
-            else:
-                texts[key][language] = text
-    final = tuple(
-        Entry(e.key, e.kind, e.area, MappingProxyType(texts[e.key]), e.responsible, e.referral, e.organisation)
-        for e in entries.values()
-    )
-    return Catalogue(final, tuple(problems), reviews)
+            self.problems.append(exc)
+            return
+        for kind in Kind:
+            listed = data.get(kind.value, [])
+            for number, raw in enumerate(listed if isinstance(listed, list) else [listed], start=1):
+                try:
+                    entry = _entry(master, number, kind, raw, organisation)
+                except UserError as exc:
+                    self.problems.append(exc)
+                    continue
+                if entry.key in self.entries:
+                    self.problems.append(CatalogueDuplicate(key=entry.key, path=master))
+                elif organisation != entry.key.startswith(ORGANISATION_PREFIX):
+                    # Shipped keys never take the prefix (a test checks), so a later release cannot take an
+                    # organisation's key and silently stand in for its entry in saved plans.
+                    self.problems.append(CataloguePrefix(key=entry.key, path=master))
+                else:
+                    self.entries[entry.key] = entry
+                    self.texts[entry.key] = dict(entry.texts)
+
+    def read_translations(self, path: Path, organisation: bool) -> None:
+        language = path.stem
+        try:
+            data = _read_toml(path)
+        except UserError as exc:
+            self.problems.append(exc)
+            return
+        if isinstance(data.get("reviewed"), bool) and not organisation:
+            self.reviewed[language] = data["reviewed"]
+        table = data.get("texts", {})
+        if not isinstance(table, dict):
+            self.problems.append(CatalogueFileError(path=path, reason=_("“texts” must be a table of key = text")))
+            return
+        for key, value in table.items():
+            known = self.texts.get(key)
+            if known is None:
+                self.problems.append(CatalogueKeyError(path=path, key=key))
+                continue
+            try:
+                text = _text(value)
+            except ValidationError as exc:
+                self.problems.append(CatalogueTextError(path=path, key=key, reason=exc.text()))
+                continue
+            if organisation and not self.entries[key].organisation and language in known:
+                continue  # the shipped translation stands; the organisation adds languages it lacks
+            known[language] = text
+
+    def catalogue(self) -> Catalogue:
+        entries = tuple(
+            Entry(e.key, e.kind, e.area, MappingProxyType(self.texts[e.key]), e.responsible, e.referral, e.organisation)
+            for e in self.entries.values()
+        )  # fmt: skip
+        return Catalogue(entries, tuple(self.problems), dict(self.reviewed))
 
 
 def load(shipped_folder: Path | None, organisation_folder: Path | None = None) -> Catalogue:
-    """The shipped entries, then the organisation's (whose keys must be new); problems are collected."""
-    parts: list[Catalogue] = []
-    taken: set[str] = set()
+    """The shipped entries, then the organisation's; every problem is collected and the rest is kept."""
+    reading = _Reading()
     for folder, organisation in ((shipped_folder, False), (organisation_folder, True)):
-        if folder is None or not (folder / f"{MASTER_LANGUAGE}.toml").exists():
+        if folder is None or not folder.is_dir():
             continue
-        part = _read_folder(folder, organisation, taken)
-        taken.update(e.key for e in part.entries)
-        parts.append(part)
-    return _joined(parts)
+        master = folder / f"{MASTER_LANGUAGE}.toml"
+        if master.exists():
+            reading.read_entries(master, organisation)
+        for path in sorted(folder.glob("*.toml")):
+            if path.stem == MASTER_LANGUAGE:
+                continue
+            if _LANGUAGE_FILE.fullmatch(path.stem):
+                reading.read_translations(path, organisation)
+            else:
+                reading.problems.append(CatalogueNotLanguage(path=path))
+    return reading.catalogue()
 
 
-def _joined(parts: Iterable[Catalogue]) -> Catalogue:
-    entries: list[Entry] = []
-    problems: list[UserError] = []
-    reviews: dict[str, str] = {}
-    for part in parts:
-        entries += part.entries
-        problems += part.problems
-        reviews = {**part.reviews, **reviews}  # the shipped folder's states come first
-    return Catalogue(tuple(entries), tuple(problems), reviews)
+EXPLANATION = N_(
+    "The goal and step catalogue of your organisation, for Integrationsplan.\n"
+    'Entries: [[goal]] and [[step]] tables as in the example below, in German. Keys begin with "org-" and\n'
+    "never change once plans use them.\n"
+    "Translations: one file per language beside this one (ar.toml, uk.toml, …) with a [texts] table of\n"
+    'key = "text" lines.\n'
+    "Settings → Goal catalogue → Read again (or the command `integrationsplan catalogue`) checks the files."
+)
+
+
+def example_master() -> str:
+    """A `de.toml` for an organisation's empty folder: the explanation and a commented-out example."""
+    areas = ", ".join(area.value for area in LifeArea)
+    responsible = ", ".join(r.value for r in Responsible)
+    referrals = ", ".join(r.value for r in ReferralTarget)
+    lines = [*_(EXPLANATION).splitlines(), "", "[[goal]]", 'key = "org-tafel"', f'area = "finances"  # {areas}',
+             'text = "Einkaufsausweis für die Tafel erhalten"', "", "[[step]]", 'key = "org-tafel-bescheid"',
+             'area = "finances"', f'responsible = "volunteer"  # {responsible}',
+             f'referral = "volunteers"  # {referrals}', 'text = "Mit dem Bescheid zur Ausgabestelle der Tafel gehen"',
+             ]  # fmt: skip
+    return "".join(f"# {line}\n" if line else "#\n" for line in lines)
 
 
 def shipped_folder() -> Path | None:

@@ -96,6 +96,8 @@ def cmd_catalogue(args: argparse.Namespace) -> int:
     from integrationsplan import catalogue
 
     folder = args.folder or catalogue.organisation_folder()
+    if args.folder is not None and not args.folder.is_dir():
+        raise catalogue.CatalogueFolderMissing(path=args.folder)
     entries = catalogue.load(catalogue.shipped_folder(), folder)
     if args.list:
         for entry in entries.entries:

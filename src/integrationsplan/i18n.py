@@ -146,14 +146,15 @@ def format_time(moment: time | datetime, language: str | None = None) -> str:
 
 def format_number(number: float, language: str | None = None) -> str:
     """A number with the language's separators and digits (1.234,5 in German; ۱٬۲۳۴٫۵ in Persian)."""
+    from babel import UnknownLocaleError
     from babel.numbers import format_decimal
 
     language = language or _language
     try:
         system = _NUMBERING.get(NATIVE_DIGITS.get(language, ""), "latn")
         return digits(format_decimal(number, locale=language, numbering_system=system), language)
-    except (ValueError, LookupError):
-        return str(number)
+    except (ValueError, LookupError, UnknownLocaleError):  # a language Babel does not know (the pseudo one)
+        return digits(str(number), language)
 
 
 def language_name(code: str, in_language: str | None = None, *, capitalize: bool = True) -> str:
@@ -190,9 +191,14 @@ class Translator:
 @cache
 def _format_date(day: date, language: str) -> str:
     # Cached: list views format the same few hundred dates on every repaint.
+    from babel import UnknownLocaleError
     from babel.dates import format_date as babel_format_date
 
     try:
         return digits(babel_format_date(day, format="medium", locale=language), language)
-    except (ValueError, LookupError):  # a language Babel does not know: ISO is understood everywhere
+    except (
+        ValueError,
+        LookupError,
+        UnknownLocaleError,
+    ):  # a language Babel does not know: ISO is understood everywhere
         return day.isoformat()

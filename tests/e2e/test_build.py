@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tarfile
 import zipfile
 from pathlib import Path
 
@@ -17,16 +18,23 @@ CATALOGS = sorted(p.parts[-3] for p in (ROOT / "translations").glob("*/LC_MESSAG
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A wheel built from a copy of the checkout, with this environment's setuptools and Babel (no network)."""
+    """A wheel built as a release builds it: a source distribution from a copy of the checkout, then the wheel
+    from that (so a file missing from MANIFEST.in shows), with this environment's setuptools and Babel."""
     source = tmp_path_factory.mktemp("source")
-    for name in ("pyproject.toml", "setup.py", "README.md"):
+    for name in ("pyproject.toml", "setup.py", "README.md", "MANIFEST.in"):
         shutil.copy2(ROOT / name, source / name)
     for name in ("src", "translations", "resources"):
         shutil.copytree(ROOT / name, source / name, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info", "*.mo"))
-    out = tmp_path_factory.mktemp("dist")
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(out),
-                    str(source)], check=True, capture_output=True)  # fmt: skip
-    [built] = out.glob("integrationsplan-*.whl")
+    dist = tmp_path_factory.mktemp("dist")
+    subprocess.run([sys.executable, "-c", f"from setuptools import build_meta; build_meta.build_sdist({str(dist)!r})"],
+                   cwd=source, check=True, capture_output=True)  # fmt: skip
+    [sdist] = dist.glob("integrationsplan-*.tar.gz")
+    with tarfile.open(sdist) as archive:
+        archive.extractall(dist, filter="data")
+    [unpacked] = [p for p in dist.iterdir() if p.is_dir()]
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(dist),
+                    str(unpacked)], check=True, capture_output=True)  # fmt: skip
+    [built] = dist.glob("integrationsplan-*.whl")
     return built
 
 

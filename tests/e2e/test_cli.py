@@ -179,5 +179,7 @@ def test_catalogue_checks_the_organisation_folder(tmp_path: Path) -> None:
     assert "davon 1 von der Organisation" in checked.stdout
     problems = checked.stderr.splitlines()
     assert len(problems) == 2 and "Traceback" not in checked.stderr
-    assert "Eintrag 1" in problems[0] and "„boss“" in problems[0]
+    assert "Schritt Nr. 1" in problems[0] and "„boss“" in problems[0]
     assert "ar.toml" in problems[1] and "Zeile 1" in problems[1]
+    missing = run("catalogue", "--folder", str(tmp_path / "typo"), passphrase=None)
+    assert missing.returncode == 1 and "typo" in missing.stderr and "gibt es nicht" in missing.stderr

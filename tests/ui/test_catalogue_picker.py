@@ -7,12 +7,12 @@ from pathlib import Path
 
 from driving import create_person, fill_and_save, query, through
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QPushButton
+from PySide6.QtWidgets import QDialogButtonBox, QPlainTextEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
 from integrationsplan import catalogue
 from integrationsplan.catalogue import Kind
-from integrationsplan.domain.codes import LifeArea
+from integrationsplan.domain.codes import LifeArea, ReferralTarget
 from integrationsplan.ui.backend import Backend
 from integrationsplan.ui.catalogue_field import CatalogueField
 from integrationsplan.ui.main_window import MainWindow
@@ -49,11 +49,24 @@ def test_a_goal_and_its_step_come_from_the_catalogue(
     def pick_goal(dialog: RecordDialog) -> None:
         field = dialog.form.widgets["catalogue_key"]
         assert isinstance(field, CatalogueField) and not field.note.isVisible()
+        text, translation = dialog.form.widgets["text"], dialog.form.widgets["translation"]
+        assert isinstance(text, QPlainTextEdit) and isinstance(translation, QPlainTextEdit)
         dialog.form.widgets["area"].set_value(LifeArea.LANGUAGE)  # type: ignore[attr-defined]
+        qtbot.keyClicks(text, "Kita suchen")
+        qtbot.keyClicks(translation, "looking for a Kita")
         _pick(qtbot, field, "kita", KITA)
-        assert dialog.form.widgets["text"].toPlainText() == KITA.german  # type: ignore[attr-defined]
+        assert text.toPlainText() == KITA.german
+        assert translation.toPlainText() == ""  # a translation of the old text must not print beside the new one
         assert dialog.form.widgets["area"].value() is KITA.area  # type: ignore[attr-defined]
         assert field.note.isVisible() and "Katalog" in field.note.text()
+        # Nothing typed is lost for good: Ctrl+Z brings it back, Ctrl+Y takes the entry again.
+        text.undo()
+        translation.undo()
+        assert (text.toPlainText(), translation.toPlainText()) == ("Kita suchen", "looking for a Kita")
+        assert "geändert" in field.note.text()
+        text.redo()
+        translation.redo()
+        assert (text.toPlainText(), translation.toPlainText()) == (KITA.german, "")
         dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
         qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10_000)
 
@@ -74,6 +87,11 @@ def test_a_goal_and_its_step_come_from_the_catalogue(
         _pick(qtbot, field, first_word, KITA_STEP)
         assert dialog.form.widgets["responsible"].value() is KITA_STEP.responsible  # type: ignore[attr-defined]
         assert dialog.form.widgets["referral_target"].value() is KITA_STEP.referral  # type: ignore[attr-defined]
+        # A referral the caseworker chose stays when another entry is picked.
+        dialog.form.widgets["referral_target"].set_value(ReferralTarget.VOLUNTEERS)  # type: ignore[attr-defined]
+        _pick(qtbot, field, first_word, KITA_STEP)
+        assert dialog.form.widgets["referral_target"].value() is ReferralTarget.VOLUNTEERS  # type: ignore[attr-defined]
+        dialog.form.widgets["referral_target"].set_value(KITA_STEP.referral)  # type: ignore[attr-defined]
         # The caseworker makes it their own: the entry no longer speaks for the text.
         dialog.form.widgets["text"].setPlainText(KITA_STEP.german + ", mit Dolmetscherin")  # type: ignore[attr-defined]
         assert "geändert" in field.note.text()

@@ -46,7 +46,7 @@ def test_the_shipped_catalogue_reads_without_a_problem() -> None:
 def test_every_entry_is_translated_into_every_plan_language(language: str) -> None:
     missing = [e.key for e in SHIPPED.entries if not e.text(language)]
     assert missing == [], f"{language}.toml lacks {missing[:5]}"
-    assert SHIPPED.reviews.get(language), f"{language}.toml states no state of review"
+    assert SHIPPED.reviewed.get(language) is False, f"{language}.toml must say it is not reviewed yet"
     script = SCRIPTS.get(language)
     if script:
         foreign = [e.key for e in SHIPPED.entries
@@ -99,18 +99,53 @@ text = "Mit dem Bescheid zur Ausgabestelle der Tafel gehen"
     assert step is not None and step.responsible is Responsible.VOLUNTEER and step.referral is ReferralTarget.VOLUNTEERS
     problems = [p.text() for p in found.problems]
     assert len(problems) == 3, problems
-    assert any("moon" in p and "Eintrag 2" in p for p in problems)
+    assert any("moon" in p and "Ziel Nr. 2" in p for p in problems)
     assert any("no-such-entry" in p for p in problems)
-    assert any("uk.toml" in p for p in problems)
+    assert any("uk.toml" in p and "Zeile 1" in p for p in problems)
 
 
-def test_an_organisation_cannot_take_a_shipped_key(tmp_path: Path) -> None:
+def test_an_organisation_s_keys_begin_with_org_and_shipped_ones_never_do(tmp_path: Path) -> None:
+    assert not any(e.key.startswith(catalogue.ORGANISATION_PREFIX) for e in SHIPPED.entries)
     taken = SHIPPED.of_kind(Kind.GOAL)[0]
-    _write(tmp_path, "de.toml", f'[[goal]]\nkey = "{taken.key}"\narea = "other"\ntext = "Etwas anderes"\n')
+    _write(tmp_path, "de.toml", f'[[goal]]\nkey = "{taken.key}"\narea = "other"\ntext = "Etwas anderes"\n'
+                                '[[goal]]\nkey = "tafel"\narea = "other"\ntext = "Tafel"\n')  # fmt: skip
     found = catalogue.load(catalogue.shipped_folder(), tmp_path)
     kept = found.get(taken.key)
     assert kept is not None and kept.german == taken.german and not kept.organisation
-    assert [type(p) for p in found.problems] == [catalogue.CatalogueDuplicate]
+    assert found.get("tafel") is None
+    assert [type(p) for p in found.problems] == [catalogue.CatalogueDuplicate, catalogue.CataloguePrefix]
+    assert "org-" in found.problems[1].text()
+
+
+def test_an_organisation_translates_shipped_entries_into_more_languages(tmp_path: Path) -> None:
+    entry = SHIPPED.of_kind(Kind.GOAL)[0]
+    _write(tmp_path, "ur.toml", f'[texts]\n{entry.key} = "انضمامی کورس شروع کرنا"\n')
+    _write(tmp_path, "ar.toml", f'[texts]\n{entry.key} = "نص آخر"\n')  # the shipped Arabic stands
+    _write(tmp_path, "notes.toml", "x = 1\n")
+    _write(tmp_path, "fa.toml", "texts = 3\n")
+    found = catalogue.load(catalogue.shipped_folder(), tmp_path)
+    merged = found.get(entry.key)
+    assert (
+        merged is not None and merged.text("ur") == "انضمامی کورس شروع کرنا" and merged.text("ar") == entry.text("ar")
+    )
+    assert [type(p) for p in found.problems] == [catalogue.CatalogueFileError, catalogue.CatalogueNotLanguage]
+    assert "fa.toml" in found.problems[0].text() and "notes.toml" in found.problems[1].text()
+
+
+def test_a_byte_order_mark_is_no_problem(tmp_path: Path) -> None:
+    (tmp_path / "de.toml").write_bytes(b"\xef\xbb\xbf[[goal]]\nkey = 'org-a'\narea = 'work'\ntext = 'Arbeit finden'\n")
+    found = catalogue.load(catalogue.shipped_folder(), tmp_path)
+    assert found.problems == () and found.get("org-a") is not None
+
+
+def test_the_example_for_an_organisation_is_a_valid_catalogue_once_uncommented(tmp_path: Path) -> None:
+    example = catalogue.example_master()
+    (tmp_path / "de.toml").write_text(example, encoding="utf-8")
+    assert catalogue.load(None, tmp_path) == catalogue.Catalogue()  # all comments: nothing, and no problem
+    entries = "\n".join(line[2:] for line in example.split("#\n", 1)[1].splitlines())  # after the explanation
+    (tmp_path / "de.toml").write_text(entries, encoding="utf-8")
+    found = catalogue.load(None, tmp_path)
+    assert found.problems == () and len(found.entries) == 2
 
 
 @pytest.mark.parametrize(
@@ -122,6 +157,8 @@ def test_an_organisation_cannot_take_a_shipped_key(tmp_path: Path) -> None:
         b"[[step]]\nkey='s'\narea='work'\nresponsible='nobody'\ntext='x'",
         b'[[goal]]\nkey="g"\narea="work"\ntext="a\\u0007b"',
         b"[[goal]]\nkey='g'\narea='work'\ntext='" + b"x" * 400 + b"'",
+        b"x = " + b"[" * 5000 + b"]" * 5000,
+        b"[[goal]]\nkey='org-g'\narea='work'\ntext=['a list']",
     ],
 )
 def test_absurd_files_give_a_message_and_keep_the_shipped_entries(tmp_path: Path, content: bytes) -> None:
@@ -138,7 +175,10 @@ def test_search_as_you_type() -> None:
 
     assert len(keys("")) == len(SHIPPED.of_kind(Kind.GOAL))
     kita = keys("kita")
-    assert kita and all("kita" in SHIPPED.get(k).german.casefold() for k in kita[:1])  # type: ignore[union-attr]
+    with_kita = [e.key for e in SHIPPED.of_kind(Kind.GOAL) if re.search(r"\bkita", e.german, re.IGNORECASE)]
+    assert kita == with_kita != []  # every goal with a word starting "Kita", no other
+    steps = keys("kita", Kind.STEP)
+    assert len(steps) >= 2 and all(re.search(r"\bkita", SHIPPED.get(k).german, re.I) for k in steps)  # type: ignore[union-attr]
     assert keys("Fuehrerschein") == keys("führerschein") != []  # umlaut spellings meet
     assert keys("integrationskurs anmelden", Kind.STEP) == keys("anmelden integrationskurs", Kind.STEP)
     assert keys("zzzz") == []

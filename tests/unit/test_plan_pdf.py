@@ -296,3 +296,64 @@ def test_shaped_letters_read_back_as_letters(tmp_path: Path) -> None:
     assert not any(0xE000 <= ord(c) < 0xF900 for c in text), text
     for word in words:
         assert _in_order(word, text), (word, text)
+
+
+def test_the_to_unicode_map_is_reportlab_s_own_but_for_shaped_glyphs() -> None:
+    """`to_unicode` writes ReportLab's CMap itself; if a ReportLab release changes the format, this fails."""
+    from integrationsplan.pdf import to_unicode
+
+    subset = [0x20, 0x41, 0x627, 0xFEFB]
+    assert to_unicode._cmap("ABCDEF+NotoSans-Regular", subset) == to_unicode.REPORTLAB_CMAP(
+        "ABCDEF+NotoSans-Regular", subset
+    )
+
+
+def test_a_cell_split_at_the_bottom_of_a_page_keeps_its_lines(tmp_path: Path) -> None:
+    """ReportLab's table asks a cell to split at the column's full width, wider than the width it wrapped the
+    cell at (the padding taken off). Laid out again at the full width, the text once fitted the space left,
+    the block answered with one piece, and the table failed with an IndexError. It splits the lines its
+    height was measured with."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import SimpleDocTemplate, Spacer, Table, TableStyle
+
+    from integrationsplan.pdf.text import TextBlock
+
+    fonts.register()
+    style = Style()
+    text = " ".join(f"Wort{i}" for i in range(260))
+    narrow, full = 180, 300  # the text's width in the cell, and the column's
+    lines_narrow = len(lay_out(text, narrow, style))
+    lines_full = len(lay_out(text, full, style))
+    room = (lines_full + 2) * style.line_height  # fits laid out at the full width, not at the narrow one
+    assert lines_narrow * style.line_height > room
+    table = Table([[TextBlock(text, style)]], colWidths=[full], splitInRow=1)
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),  # as in every table of the plan (bottom-aligned cells loop in ReportLab)
+        ("LEFTPADDING", (0, 0), (-1, -1), 60), ("RIGHTPADDING", (0, 0), (-1, -1), 60),
+        ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+    ]))  # fmt: skip
+    out = tmp_path / "split.pdf"
+    document = SimpleDocTemplate(str(out), pagesize=A4, topMargin=36, bottomMargin=36)
+    document.build([Spacer(1, document.height - room), table])
+    with pdfplumber.open(out) as pdf:
+        assert len(pdf.pages) == 2
+        words = _words(" ".join(page.extract_text() or "" for page in pdf.pages))
+    assert [w for w in words if w.startswith("Wort")] == text.split()
+
+
+@pytest.mark.parametrize("language", [lang for lang in LANGUAGES if lang not in RIGHT_TO_LEFT])
+def test_a_printed_date_breaks_only_between_its_parts(language: str) -> None:
+    """The client's date is joined by no-break spaces; in a narrow column it still breaks between its parts
+    rather than inside one ("2026" | "р." and not "2026 р" | ".")."""
+    from datetime import date
+
+    from reportlab.lib.units import mm
+
+    from integrationsplan.i18n import format_date
+
+    for month in range(1, 13):
+        written = format_date(date(2026, month, 28), language).replace(" ", "\u00a0")
+        lines = lay_out(written, 28 * mm - 8, Style())
+        parts = ["".join(run.text for run in line.runs).strip("\u00a0\u202f") for line in lines]
+        joined = "\u00a0".join(parts).replace("\u202f", "\u00a0")
+        assert joined == written.replace("\u202f", "\u00a0"), (language, month, parts)

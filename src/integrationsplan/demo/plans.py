@@ -115,10 +115,9 @@ class Plans(Writer):
             ]
             if key is not None:  # a catalogue goal gets the catalogue's steps of its life area
                 steps = [(e.german, e.responsible or Responsible.CLIENT, e.referral, e.key)
-                         for e in CATALOGUE.search("", Kind.STEP, area=area) if e.area is area] or steps  # fmt: skip
-            for step, responsible, referral, step_key in self.rng.sample(
-                steps, min(len(steps), self.rng.randint(1, 2))
-            ):
+                         for e in CATALOGUE.of_kind(Kind.STEP, area)] or steps  # fmt: skip
+            count = min(len(steps), self.rng.randint(1, 2))
+            for step, responsible, referral, step_key in self.rng.sample(steps, count):
                 due = self.day(start, target)
                 done = None
                 if due <= hh.end and self.chance(0.7):

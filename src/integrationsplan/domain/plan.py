@@ -102,6 +102,7 @@ class Goal:
     def validate(self) -> None:
         check_text(self.text, "text", multiline=True, required=True)
         check_text(self.translation, "translation", multiline=True)
+        check_text(self.catalogue_key, "catalogue_key")
         check_text(self.status_reason, "status_reason", multiline=True)
         check_date(self.start_date, "start_date")
         check_order(
@@ -133,6 +134,7 @@ class Step:
     def validate(self) -> None:
         check_text(self.text, "text", multiline=True, required=True)
         check_text(self.translation, "translation", multiline=True)
+        check_text(self.catalogue_key, "catalogue_key")
         check_text(self.responsible_name, "responsible_name")
         check_text(self.referral_note, "referral_note", multiline=True)
         check_date(self.due_date, "due_date")

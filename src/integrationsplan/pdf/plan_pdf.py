@@ -105,19 +105,26 @@ class Report:
     pages: int = 0
     missing: set[str] = field(default_factory=set)
     untranslated: list[str] = field(default_factory=list)
+    unreviewed: bool = False  # catalogue texts were printed in a language nobody has reviewed yet
 
     def warnings(self) -> list[str]:
         """What the caseworker should know before handing the plan over, in the active language."""
         found = []
+        language = language_name(self.language, current_language())
         if self.untranslated:
+            n = len(self.untranslated)
+            found.append(ngettext(
+                "{n} goal or step is printed in German only, with no translation into the plan's language "
+                "({language}).",
+                "{n} goals or steps are printed in German only, with no translation into the plan's language "
+                "({language}).", n,
+            ).format(n=format_number(n), language=language))  # fmt: skip
+        if self.unreviewed:
             found.append(
-                ngettext(
-                    "{n} goal or step is printed in German only, with no translation into the plan's language "
-                    "({language}).",
-                    "{n} goals or steps are printed in German only, with no translation into the plan's language "
-                    "({language}).",
-                    len(self.untranslated),
-                ).format(n=len(self.untranslated), language=language_name(self.language, current_language()))
+                _(
+                    "The catalogue's texts in {language} are machine-drafted and not yet reviewed by a native "
+                    "speaker: go through them with the client or an interpreter."
+                ).format(language=language)
             )
         if self.missing:
             found.append(_("No font has these characters; they are printed as \ufffd: {chars}").format(
@@ -149,7 +156,8 @@ class _Texts:
         """The message in German and in the client's language, numbers in each language's digits."""
 
         def filled(translate: Translator) -> str:
-            numbers = {k: format_number(v, translate.language) for k, v in params.items() if isinstance(v, int)}
+            numbers = {k: format_number(v, translate.language) for k, v in params.items()
+                       if isinstance(v, int) and not isinstance(v, bool)}  # fmt: skip
             return translate(message).format(**{**params, **numbers})
 
         return filled(self.german), filled(self.client) if self.bilingual else None
@@ -169,7 +177,7 @@ class _Builder:
         self.t = _Texts(language)
         self.letterhead = letterhead
         self.missing = report.missing
-        self.untranslated = report.untranslated
+        self.report = report
         self.catalogue = entries
 
     # -- small pieces ----------------------------------------------------------------------------
@@ -199,7 +207,9 @@ class _Builder:
         if self.t.bilingual and not (translation and translation.strip()):
             translation = self.catalogue.translation(record.catalogue_key, record.text, self.t.language)
             if translation is None:
-                self.untranslated.append(record.text)
+                self.report.untranslated.append(record.text)
+            elif self.catalogue.reviewed.get(self.t.language) is False:
+                self.report.unreviewed = True
         return self.free(record.text, translation)
 
     def day(self, value: date | None) -> list[Any]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
@@ -46,6 +47,7 @@ def unshapeable(char: str) -> bool:
 
 
 # A break may follow a space, "/" or "-"; never a no-break space (U+00A0, U+202F), which belongs to its word.
+_NO_BREAK_CHARS = frozenset("\u00a0\u202f")
 _TOKENS = re.compile(r"[^\S\u00a0\u202f]+|(?:[^\s/\-]|[\u00a0\u202f])+[/\-]*|[/\-]+")
 _BIDI_CONTROLS = {"RLE", "LRE", "RLO", "LRO", "PDF", "RLI", "LRI", "FSI", "PDI"}
 _LEVEL = re.compile(r"Level\(\s*(\d+),?\s*\)")
@@ -168,10 +170,14 @@ def _token_width(token: str, bold: bool, size: float) -> float:
     return fonts.width(fonts.runs(token, bold), size)
 
 
+_NO_BREAK = re.compile(r"[^\u00a0\u202f]+|[\u00a0\u202f]+")  # an overwide token's parts and its no-break spaces
+
+
 def _wrap(logical: str, width: float, style: Style) -> list[tuple[int, int]]:
     """Greedy wrapping by measured width: the (start, end) of each line in the logical text, spaces at the
-    ends left out. Lines break at spaces, after "/" and "-", and inside a word only when it is wider than
-    the line (a link, an IBAN, 10,000 letters without a space)."""
+    ends left out. Lines break at spaces, after "/" and "-"; at a no-break space only when what it joins is
+    wider than the line ("21 лист. 2023 р." in a narrow column); inside a word only when the word alone is
+    wider than the line (a link, an IBAN, 10,000 letters without a space)."""
     spans: list[tuple[int, int]] = []
     start: int | None = None
     end, used, pending = 0, 0.0, 0.0  # end of the line's text, its width, the width of spaces after it
@@ -179,27 +185,35 @@ def _wrap(logical: str, width: float, style: Style) -> list[tuple[int, int]]:
     def measure(token: str) -> float:
         return _token_width(token, style.bold, style.size)
 
-    for match in _TOKENS.finditer(logical):
-        token = match.group()
+    def tokens() -> Iterator[tuple[int, str]]:
+        for match in _TOKENS.finditer(logical):
+            token = match.group()
+            if token.isspace() or measure(token) <= width or not _NO_BREAK_CHARS & set(token):
+                yield match.start(), token
+            else:
+                yield from ((match.start() + part.start(), part.group()) for part in _NO_BREAK.finditer(token))
+
+    for token_start, token in tokens():
         if token.isspace():
             if start is not None:
                 pending += measure(token)
             continue
         token_width = measure(token)
+        token_end = token_start + len(token)
         if start is not None and end > start and used + pending + token_width > width:
             spans.append((start, end))
             start = None
         if start is None:
-            start, used, pending = match.start(), 0.0, 0.0
+            start, used, pending = token_start, 0.0, 0.0
         if used + pending + token_width <= width:
-            used, pending, end = used + pending + token_width, 0.0, match.end()
+            used, pending, end = used + pending + token_width, 0.0, token_end
             continue
         for offset, char in enumerate(token):  # wider than a whole line: cut where the line is full
             char_width = measure(char)
             if end > start and used + pending + char_width > width:
                 spans.append((start, end))
-                start, used, pending = match.start() + offset, 0.0, 0.0
-            used, pending, end = used + pending + char_width, 0.0, match.start() + offset + 1
+                start, used, pending = token_start + offset, 0.0, 0.0
+            used, pending, end = used + pending + char_width, 0.0, token_start + offset + 1
     if start is not None and end > start:
         spans.append((start, end))
     return spans or [(0, 0)]

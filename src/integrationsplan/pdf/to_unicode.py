@@ -15,6 +15,7 @@ from typing import Any
 from reportlab.pdfbase import pdfmetrics, ttfonts
 
 _PRIVATE = range(0xE000, 0xF900)
+REPORTLAB_CMAP = ttfonts.makeToUnicodeCMap  # the function `install` stands in for (a test compares the two)
 # Face name (as in the PDF's BaseFont) -> private code -> the characters its glyph draws.
 _DRAWN: dict[str, dict[int, str]] = {}
 

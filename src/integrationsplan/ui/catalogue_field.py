@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel, QTextCursor
 from PySide6.QtWidgets import (
     QCompleter,
     QHBoxLayout,
@@ -29,18 +29,21 @@ _ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 class CatalogueField(QWidget):
     """A search line over the catalogue entries of one kind; its value is the key of the entry picked.
 
-    Picking writes the entry's German text into `text` and emits `picked` (the dialog fills area, responsible
-    …). A note below says whether the printed plan will carry the entry's translations: only while the text
-    is still the entry's.
+    Picking writes the entry's German text into `text`, empties `translation` (a translation of the old text
+    would print beside the new one) and emits `picked` (the dialog fills area, responsible …); Ctrl+Z in either
+    field brings back what was there. A note below says what the printed plan will show in the client's
+    language: the entry's translation while the text is still the entry's and no translation is typed.
     """
 
     picked = Signal(object)  # Entry
 
-    def __init__(self, kind: Kind, text: QPlainTextEdit, area: Callable[[], LifeArea | None] = lambda: None,
-                 entries: Catalogue | None = None, parent: QWidget | None = None) -> None:  # fmt: skip
+    def __init__(self, kind: Kind, text: QPlainTextEdit, translation: QPlainTextEdit,
+                 area: Callable[[], LifeArea | None] = lambda: None, entries: Catalogue | None = None,
+                 parent: QWidget | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self.kind = kind
         self.text = text
+        self.translation = translation
         self.area = area
         self.catalogue = entries if entries is not None else catalogue.current()
         self.key: str | None = None
@@ -74,6 +77,7 @@ class CatalogueField(QWidget):
         column.addLayout(row)
         column.addWidget(self.note)
         text.textChanged.connect(self._update_note)
+        translation.textChanged.connect(self._update_note)
         self._update_note()
 
     # -- the value, for RecordForm ---------------------------------------------------------------
@@ -108,9 +112,11 @@ class CatalogueField(QWidget):
         popup = self.completer.popup()
         assert popup is not None  # QCompleter makes its popup on demand
         if self.model.rowCount():
-            # As wide as the field with its button, or wider: the entries are whole sentences.
+            # As wide as the field with its button, or wider: the entries are whole sentences. The popup opens
+            # below the search line towards the button's side (the right, or the left in right-to-left).
             width = max(self.width(), 640)
-            self.completer.complete(QRect(0, 0, width, self.search.height()))
+            left = 0 if self.isLeftToRight() else self.search.width() - width
+            self.completer.complete(QRect(left, 0, width, self.search.height()))
             popup.setCurrentIndex(self.model.index(0, 0))
         else:
             popup.hide()
@@ -119,12 +125,14 @@ class CatalogueField(QWidget):
         entry = index.data(_ENTRY_ROLE)
         if isinstance(entry, Entry):
             self.take(entry)
-        QTimer.singleShot(0, self.search.clear)  # the completer writes the item's text into the line after this
+        self.search.clear()
 
     def take(self, entry: Entry) -> None:
         """Use `entry`: its German text replaces the text, its key is the value."""
         self.key = entry.key
-        self.text.setPlainText(entry.german)
+        _replace_undoably(self.text, entry.german)
+        if self.translation.toPlainText().strip():
+            _replace_undoably(self.translation, "")
         self.picked.emit(entry)
         self._update_note()
 
@@ -136,13 +144,26 @@ class CatalogueField(QWidget):
             self.note.setVisible(False)
             return
         self.note.setVisible(True)
-        if catalogue.same_text(entry.german, self.text.toPlainText()):
+        if not catalogue.same_text(entry.german, self.text.toPlainText()):
+            self.note.setText(_("Changed from the catalogue entry: the plan prints the translation entered below, "
+                                "if any."))  # fmt: skip
+        elif self.translation.toPlainText().strip():
+            self.note.setText(_("From the catalogue; the plan prints the translation entered below instead of the "
+                                "catalogue's."))  # fmt: skip
+        else:
             languages = len(entry.texts) - 1
             self.note.setText(ngettext(
                 "From the catalogue: the printed plan shows its translation ({n} language).",
                 "From the catalogue: the printed plan shows its translation ({n} languages).",
                 languages,
             ).format(n=format_number(languages)))  # fmt: skip
-        else:
-            self.note.setText(_("Changed from the catalogue entry: the plan prints the translation entered below, "
-                                "if any."))  # fmt: skip
+
+
+def _replace_undoably(edit: QPlainTextEdit, text: str) -> None:
+    """Replace the whole text as one step of the field's undo history (setPlainText would clear it)."""
+    cursor = edit.textCursor()
+    cursor.beginEditBlock()
+    cursor.select(QTextCursor.SelectionType.Document)
+    cursor.insertText(text)
+    cursor.endEditBlock()
+    edit.setTextCursor(cursor)

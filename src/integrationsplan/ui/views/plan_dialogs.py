@@ -45,8 +45,9 @@ def need_dialog(backend: Backend, need: Need, creating: bool, parent: QWidget | 
 def goal_dialog(backend: Backend, goal: Goal, creating: bool, parent: QWidget | None, read_only: bool) -> RecordDialog:
     text = QPlainTextEdit()
     text.setPlaceholderText(_("Specific and measurable: what will be different, and how will we know?"))
+    translation = QPlainTextEdit()
     area = CodeField(LifeArea, optional=False)
-    from_catalogue = CatalogueField(Kind.GOAL, text, area.value)
+    from_catalogue = CatalogueField(Kind.GOAL, text, translation, area.value)
     from_catalogue.picked.connect(lambda entry: area.set_value(entry.area))
     status = CodeField(GoalStatus, optional=False)
     status_date = DateField()
@@ -54,7 +55,7 @@ def goal_dialog(backend: Backend, goal: Goal, creating: bool, parent: QWidget | 
         ("area", _("Life area"), area),
         ("catalogue_key", _("From the catalogue"), from_catalogue),
         ("text", _("Goal"), text),
-        ("translation", _("Goal in the client's language"), QPlainTextEdit()),
+        ("translation", _("Goal in the client's language"), translation),
         ("priority", _("Priority"), CodeField(Priority, optional=False)),
         ("start_date", _("Start"), DateField()),
         ("target_date", _("Achieve by"), DateField()),
@@ -78,19 +79,23 @@ def step_dialog(backend: Backend, step: Step, creating: bool, parent: QWidget | 
                 area: LifeArea | None = None) -> RecordDialog:  # fmt: skip
     """`area`: the goal's life area, whose steps the catalogue offers first."""
     text = QPlainTextEdit()
+    translation = QPlainTextEdit()
     responsible = CodeField(Responsible, optional=False)
     referral = CodeField(ReferralTarget)
-    from_catalogue = CatalogueField(Kind.STEP, text, lambda: area)
+    from_catalogue = CatalogueField(Kind.STEP, text, translation, lambda: area)
 
     def take(entry: Entry) -> None:
-        responsible.set_value(entry.responsible or Responsible.CLIENT)
-        referral.set_value(entry.referral)
+        # The entry's usual responsible and referral, unless the caseworker has chosen their own already.
+        if entry.responsible is not None and responsible.value() is step.responsible:
+            responsible.set_value(entry.responsible)
+        if entry.referral is not None and referral.value() is None:
+            referral.set_value(entry.referral)
 
     from_catalogue.picked.connect(take)
     rows: Rows = [
         ("catalogue_key", _("From the catalogue"), from_catalogue),
         ("text", _("Step"), text),
-        ("translation", _("Step in the client's language"), QPlainTextEdit()),
+        ("translation", _("Step in the client's language"), translation),
         ("responsible", _("Responsible"), responsible),
         ("responsible_name", _("Name of the responsible"), QLineEdit()),
         ("due_date", _("Due on"), DateField()),

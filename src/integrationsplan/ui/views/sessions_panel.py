@@ -79,9 +79,7 @@ def _appointment(row: SessionRow) -> str:
 SESSION_COLUMNS: list[Column[SessionRow]] = [
     Column(lambda: _("Date"), lambda r: format_date(r.session.held_on)),
     Column(lambda: _("Place"), lambda r: label(r.session.place)),
-    Column(
-        lambda: _("Minutes"), lambda r: format_number(r.session.duration_minutes) if r.session.duration_minutes else ""
-    ),
+    Column(lambda: _("Minutes"), lambda r: _minutes(r.session.duration_minutes)),
     Column(lambda: _("Topics"), lambda r: ", ".join(label(t) for t in r.session.topics)),
     Column(lambda: _("Next appointment"), _appointment),
     Column(lambda: _("Note"), lambda r: _("finalised") if r.session.is_final else _("open")),

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from integrationsplan import catalogue, i18n
 from integrationsplan.catalogue import Catalogue, Kind
 from integrationsplan.folders import config_dir
-from integrationsplan.i18n import _, language_name
+from integrationsplan.i18n import _, format_number, language_name
 from integrationsplan.ui.fields import error_label
 from integrationsplan.ui.preferences import Preferences
 
@@ -103,15 +103,20 @@ class SettingsDialog(QDialog):
     def show_catalogue(self, entries: Catalogue) -> None:
         own = sum(e.organisation for e in entries.entries)
         self.catalogue_summary.setText(_("{goals} goals and {steps} steps, {own} of them the organisation's").format(
-            goals=len(entries.of_kind(Kind.GOAL)), steps=len(entries.of_kind(Kind.STEP)), own=own))  # fmt: skip
+            goals=format_number(len(entries.of_kind(Kind.GOAL))), steps=format_number(len(entries.of_kind(Kind.STEP))),
+            own=format_number(own)))  # fmt: skip
         problems = [p.text() for p in entries.problems]
         self.catalogue_problems.setText("\n".join(problems[:5] + (["…"] if len(problems) > 5 else [])))
         self.catalogue_problems.setVisible(bool(problems))
 
     def open_catalogue_folder(self) -> None:
+        """Open the organisation's folder; a new one gets a de.toml that explains itself (all comments)."""
         folder = catalogue.organisation_folder()
+        master = folder / f"{catalogue.MASTER_LANGUAGE}.toml"
         try:
             folder.mkdir(parents=True, exist_ok=True)
+            if not any(folder.iterdir()):
+                master.write_text(catalogue.example_master(), encoding="utf-8")
         except OSError as exc:
             self.message.setText(_("The folder {path} cannot be made: {reason}").format(
                 path=folder, reason=exc.strerror or exc))  # fmt: skip
