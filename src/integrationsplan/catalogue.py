@@ -307,7 +307,7 @@ EXPLANATION = N_(
     "never change once plans use them.\n"
     "Translations: one file per language beside this one (ar.toml, uk.toml, …) with a [texts] table of\n"
     'key = "text" lines.\n'
-    "Settings → Goal catalogue → Read again (or the command `integrationsplan catalogue`) checks the files."
+    "Settings > Goal catalogue > Read again (or the command `integrationsplan catalogue`) checks the files."
 )
 
 
