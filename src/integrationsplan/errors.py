@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import PurePath
 from typing import Any
 
-from integrationsplan.i18n import N_, _
+from integrationsplan.direction import RIGHT_TO_LEFT_LANGUAGES, isolated_left_to_right
+from integrationsplan.i18n import N_, _, current_language
 
 
 class UserError(Exception):
@@ -19,8 +21,11 @@ class UserError(Exception):
         super().__init__(self.text())
 
     def text(self) -> str:
-        """The message in the language active now."""
-        return _(self.message).format(**self.params)
+        """The message in the language active now; in a right-to-left one, file paths keep their order."""
+        params = self.params
+        if current_language() in RIGHT_TO_LEFT_LANGUAGES:
+            params = {k: isolated_left_to_right(str(v)) if isinstance(v, PurePath) else v for k, v in params.items()}
+        return _(self.message).format(**params)
 
     def __str__(self) -> str:
         return self.text()

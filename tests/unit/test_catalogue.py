@@ -253,3 +253,12 @@ def test_the_catalogue_key_survives_a_new_plan_version(db: Database) -> None:
         db.goals.add(Goal(plan_id=plan.id, area=entry.area, text=entry.german, catalogue_key=entry.key))
         new = db.plans.new_version(plan.id, date(2026, 6, 1))
     assert [g.catalogue_key for g in db.goals.where(plan_id=new.id)] == [entry.key]
+
+
+def test_paths_in_right_to_left_messages_keep_their_order(tmp_path: Path) -> None:
+    from integrationsplan import i18n
+
+    error = catalogue.CatalogueFolderMissing(path=tmp_path / "de.toml")
+    assert "\u2066" not in error.text() and str(tmp_path / "de.toml") in error.text()
+    i18n.set_language("ar")
+    assert f"\u2066{tmp_path / 'de.toml'}\u2069" in error.text()  # one left-to-right piece in the Arabic sentence

@@ -11,11 +11,10 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from integrationsplan import __version__, i18n
+from integrationsplan.direction import RIGHT_TO_LEFT_LANGUAGES
 from integrationsplan.resources import resource
 from integrationsplan.ui.backend import Backend
 from integrationsplan.ui.preferences import Preferences
-
-RIGHT_TO_LEFT = {"ar", "fa", "ps", "ckb", "ur", "he"}
 
 
 def apply_language(app: QApplication, language: str) -> QTranslator:
@@ -27,7 +26,7 @@ def apply_language(app: QApplication, language: str) -> QTranslator:
         app.installTranslator(translator)
     QLocale.setDefault(QLocale(language))
     app.setLayoutDirection(
-        Qt.LayoutDirection.RightToLeft if language in RIGHT_TO_LEFT else Qt.LayoutDirection.LeftToRight
+        Qt.LayoutDirection.RightToLeft if language in RIGHT_TO_LEFT_LANGUAGES else Qt.LayoutDirection.LeftToRight
     )
     return translator
 
