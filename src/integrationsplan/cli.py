@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from integrationsplan import __version__, i18n
+from integrationsplan import __version__, cli_sync, i18n
 from integrationsplan.errors import UserError
 from integrationsplan.i18n import N_, _, ngettext
 from integrationsplan.passphrase import NEW_ENV_VAR, obtain
@@ -140,8 +140,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.set_defaults(func=cmd_gui)
     commands = parser.add_subparsers(title=_("commands"), metavar="COMMAND")
 
-    def command(name: str, func: Callable[[argparse.Namespace], int], help_text: str, *, database: bool = True,
-                ) -> argparse.ArgumentParser:  # fmt: skip
+    def command(name: str, func: Callable[[argparse.Namespace], int] | None, help_text: str, *,
+                database: bool = True) -> argparse.ArgumentParser:  # fmt: skip
         assert name in COMMANDS, f"add {name!r} to COMMANDS: --lang after it must not set the message language"
         sub = commands.add_parser(name, help=help_text, description=help_text)
         if database:
@@ -173,10 +173,11 @@ def build_parser() -> argparse.ArgumentParser:
                     database=False)  # fmt: skip
     goals.add_argument("--folder", type=Path, help=_("the organisation's catalogue folder (default: the user's)"))
     goals.add_argument("--list", action="store_true", help=_("print every entry: key, kind, area, origin, text"))
+    cli_sync.add_commands(command)
     return parser
 
 
-COMMANDS = ("init", "demo", "check", "passwd", "search", "plan-pdf", "catalogue")
+COMMANDS = ("init", "demo", "check", "passwd", "search", "plan-pdf", "catalogue", "sync")
 
 
 def _language_from(argv: Sequence[str]) -> str | None:

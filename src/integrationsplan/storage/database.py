@@ -186,6 +186,25 @@ class Database:
             self._writer = None
         self.last_changes = changes
 
+    @contextlib.contextmanager
+    def remote_write(self) -> Iterator[connection.Connection]:
+        """One transaction for changes that come from other devices (sync): they are in the change log
+        already, so nothing is logged again; foreign keys are checked at the end, when every row is there."""
+        with connection.translated(self.path):
+            self.conn.execute("BEGIN IMMEDIATE")
+            self.conn.execute("PRAGMA defer_foreign_keys = ON")
+            try:
+                yield self.conn
+                self.conn.execute("COMMIT")
+            except BaseException:
+                with contextlib.suppress(Exception):
+                    self.conn.execute("ROLLBACK")
+                raise
+
+    def refresh_derived(self, changes: Changes) -> None:
+        """Bring the derived tables (person search) up to date with rows written outside `write`."""
+        self._update_derived(changes)
+
     def _update_derived(self, changes: Changes) -> None:
         for person_id in changes.deleted.get("person", ()):
             search.unindex_person(self.conn, person_id)

@@ -1,32 +1,43 @@
-"""The current tables as a projection of the change log: the latest value per field wins."""
+"""The current tables as a projection of the change log, merged field by field (see merge.py)."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from typing import Any
 
-from integrationsplan.storage.changes import TOMBSTONE_FIELD
 from integrationsplan.storage.connection import Connection
 from integrationsplan.storage.records import TABLES, columns
+from integrationsplan.sync.merge import Change, merge_row
+from integrationsplan.sync.replica import LOG_COLUMNS, parent_links
 
 Rows = dict[str, dict[str, dict[str, Any]]]  # table -> row id -> column -> value
 
 
 def project(conn: Connection) -> Rows:
-    """Replay the log in (clock, device) order; a tombstone removes the row for good."""
+    """Every row the whole log makes, in the shape of `current`."""
+    grouped: dict[tuple[str, str], list[Change]] = defaultdict(list)
+    for entry in conn.execute(f"SELECT {LOG_COLUMNS} FROM change_log"):
+        change = Change(*entry)
+        grouped[(change.tbl, change.row_id)].append(change)
     rows: Rows = {table: {} for table in TABLES}
-    deleted: set[tuple[str, str]] = set()
-    cursor = conn.execute("SELECT tbl, row_id, field, op, value FROM change_log ORDER BY hlc, device_id")
-    for table, row_id, name, op, value in cursor:
-        key = (table, row_id)
-        if key in deleted:
-            continue
-        if op == "delete":
-            deleted.add(key)
-            rows[table].pop(row_id, None)
-            continue
-        row = rows[table].setdefault(row_id, dict.fromkeys(columns(TABLES[table])) | {"id": row_id})
-        if name != TOMBSTONE_FIELD:
-            row[name] = value
+
+    def put(table: str, row_id: str, values: dict[str, Any]) -> None:
+        rows[table][row_id] = dict.fromkeys(columns(TABLES[table])) | values | {"id": row_id}
+
+    for (table, row_id), changes in grouped.items():
+        values = merge_row(changes).values
+        if values is not None:
+            put(table, row_id, values)
+    links = parent_links(conn)
+    kept = True
+    while kept:  # a row a living row refers to lives (replica.materialise keeps it the same way)
+        kept = False
+        for table, (column, parent) in ((t, link) for t, table_links in links.items() for link in table_links):
+            for row in list(rows[table].values()):
+                parent_id = row[column]
+                if parent_id is not None and parent_id not in rows[parent] and (parent, parent_id) in grouped:
+                    put(parent, parent_id, merge_row(grouped[(parent, parent_id)], keep=True).values or {})
+                    kept = True
     return rows
 
 

@@ -1,0 +1,144 @@
+"""`integrationsplan sync …`: the team key, and exchanging bundle files with the other devices of the team."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from integrationsplan.errors import UserError
+from integrationsplan.folders import data_dir
+from integrationsplan.i18n import N_, _, ngettext
+from integrationsplan.passphrase import obtain
+from integrationsplan.storage import Database
+from integrationsplan.sync import bundle, exchange, team
+
+
+def _open(args: argparse.Namespace) -> Database:
+    return Database.open(args.db, obtain(args.passphrase_file))
+
+
+def cmd_team(args: argparse.Namespace) -> int:
+    with _open(args) as db:
+        if args.new or args.join:
+            members = team.new_team() if args.new else team.parse_key(args.join)
+            with db.remote_write() as conn:
+                team.join(conn, members)
+            print(_("This device belongs to the team. Enter this team key on the team's other devices:"))
+            print(members.key)
+        elif args.leave:
+            with db.remote_write() as conn:
+                team.leave(conn)
+            print(_("This device has left its team; its records stay."))
+        else:
+            print(team.load(db.conn).key)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    if not args.out.is_dir():
+        raise UserError(N_("{path} is no folder."), path=args.out)
+    with _open(args) as db:
+        written = exchange.export(db, args.out, everything=args.all)
+    print(written)
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    with _open(args) as db:
+        if args.preview:
+            _print(exchange.preview(db, args.files), preview=True)
+            return 0
+        _print(_import(db, args.files, args), preview=False)
+    return 0
+
+
+def cmd_folder(args: argparse.Namespace) -> int:
+    """An exchange folder: import every bundle there this device has not taken in yet, then write one."""
+    if not args.folder.is_dir():
+        raise UserError(N_("{path} is no folder."), path=args.folder)
+    with _open(args) as db:
+        taken = {b for (b,) in db.conn.execute("SELECT bundle_id FROM sync_bundle")}
+        own = db.device.device_id
+        waiting = [p for p in sorted(args.folder.glob(f"*{bundle.SUFFIX}"))
+                   if not any(p.stem.endswith(bundle_id) for bundle_id in taken)]  # fmt: skip
+        readable = [(p, b) for p, b in exchange.read(db, waiting) if b.manifest.sender_id != own]
+        if readable:
+            _print(_import(db, [p for p, _b in readable], args), preview=False)
+        print(exchange.export(db, args.folder))
+    return 0
+
+
+def _import(db: Database, files: list[Path], args: argparse.Namespace) -> exchange.ImportReport:
+    backups = args.backup_dir or data_dir() / "backups"
+    try:
+        return exchange.import_bundles(db, files, backups, allow_mass_deletion=args.allow_deletions)
+    except exchange.MassDeletion as refused:
+        if not sys.stdin.isatty() or not _confirm_twice(refused):
+            raise
+    return exchange.import_bundles(db, files, backups, allow_mass_deletion=True)
+
+
+def _confirm_twice(refused: exchange.MassDeletion, ask: Callable[[str], str] = input) -> bool:
+    print(refused.text(), file=sys.stderr)
+    yes = _("yes")
+    for question in (_("Delete them? Type “{yes}”: "), _("Really? They are deleted on every device. Type “{yes}”: ")):
+        if ask(question.format(yes=yes)).strip().casefold() != yes.casefold():
+            return False
+    return True
+
+
+def _print(report: exchange.ImportReport, *, preview: bool) -> None:
+    new, changed, deleted = (sum(c.values()) for c in (report.inserted, report.updated, report.deleted))
+    if not report.new_changes:
+        print(
+            ngettext("Nothing new in {n} file.", "Nothing new in {n} files.", report.bundles).format(n=report.bundles)
+        )
+        return
+    line = _("would be: {new} new, {changed} changed, {deleted} deleted records") if preview else _(
+        "{new} new, {changed} changed, {deleted} deleted records")  # fmt: skip
+    print(line.format(new=new, changed=changed, deleted=deleted))
+    if report.deleted["person"]:
+        print(ngettext("{n} person deleted", "{n} persons deleted", report.deleted["person"]).format(
+            n=report.deleted["person"]))  # fmt: skip
+    if report.conflicts:
+        n = len(report.conflicts)
+        print(ngettext("{n} conflict to review: both values are kept.",
+                       "{n} conflicts to review: both values are kept.", n).format(n=n))  # fmt: skip
+    if report.far_future:
+        print(_("{n} changes carry a clock more than a day ahead of this device's: check that device's date and "
+                "time.").format(n=report.far_future), file=sys.stderr)  # fmt: skip
+    if report.backup:
+        print(_("Backup before the import: {path}").format(path=report.backup))
+
+
+def add_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
+    """The `sync` command and its subcommands, built with cli.build_parser's `command` helper."""
+    sync = command("sync", None, _("exchange changes with the team's other devices through files"), database=False)
+    commands = sync.add_subparsers(title=_("commands"), metavar="COMMAND", required=True)
+
+    def sub(name: str, func: Callable[[argparse.Namespace], int], help_text: str) -> argparse.ArgumentParser:
+        parser = commands.add_parser(name, help=help_text, description=help_text)
+        parser.add_argument("--db", type=Path, required=True, help=_("database file"))
+        parser.add_argument("--passphrase-file", type=Path, help=_("read the passphrase from this file"))
+        parser.set_defaults(func=func)
+        return parser
+
+    members = sub("team", cmd_team, _("show, create, join or leave the team (its key encrypts the files)"))
+    choice = members.add_mutually_exclusive_group()
+    choice.add_argument("--new", action="store_true", help=_("create a new team and print its key"))
+    choice.add_argument("--join", metavar="KEY", help=_("join the team with this key"))
+    choice.add_argument("--leave", action="store_true", help=_("leave the team"))
+    out = sub("export", cmd_export, _("write one file with the changes the team may lack"))
+    out.add_argument("--out", type=Path, required=True, help=_("the folder to write it into"))
+    out.add_argument("--all", action="store_true", help=_("every change, for a new device"))
+    into = sub("import", cmd_import, _("take in the changes of sync files (all or nothing, after a backup)"))
+    into.add_argument("files", type=Path, nargs="+", metavar="FILE")
+    into.add_argument("--preview", action="store_true", help=_("only show what would change"))
+    for parser in (into, folder := sub("folder", cmd_folder, _("import every new file of a shared folder, then "
+                                                                  "write one there"))):  # fmt: skip
+        parser.add_argument("--backup-dir", type=Path, help=_("where the backup before an import goes"))
+        parser.add_argument("--allow-deletions", action="store_true",
+                            help=_("allow an import that deletes more than a tenth of the persons"))  # fmt: skip
+    folder.add_argument("folder", type=Path, metavar="FOLDER")

@@ -1,0 +1,161 @@
+"""The bundle file: changes for the other devices of a team, compressed, encrypted and authenticated.
+
+Layout: MAGIC (8 bytes) | format version (1 byte) | scrypt salt (16) | AES-GCM nonce (12) | ciphertext.
+The ciphertext is AES-256-GCM over zlib-compressed JSON {"manifest": …, "changes": […]}; the header bytes are its
+associated data, so a changed version byte fails like a changed ciphertext byte. The key is derived from the
+team secret with scrypt (memory-hard) and the bundle's own salt. Anything that does not decrypt and parse in
+full is refused before a single change is looked at.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import secrets
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
+from integrationsplan.errors import UserError
+from integrationsplan.i18n import N_
+from integrationsplan.sync.merge import Change
+
+MAGIC = b"IPSYNC\x00\x01"
+FORMAT_VERSION = 1
+SUFFIX = ".ipsync"
+_SALT, _NONCE = 16, 12
+_HEADER = len(MAGIC) + 1 + _SALT + _NONCE
+# scrypt with 32 MiB and about 0.1 s per bundle: a guessed team key costs as much, on any hardware.
+_SCRYPT_N, _SCRYPT_R, _SCRYPT_P = 2**15, 8, 1
+MAX_BUNDLE_BYTES = 512 * 1024 * 1024
+MAX_UNCOMPRESSED = 4 * MAX_BUNDLE_BYTES  # a zip bomb stops here
+
+
+class NotABundle(UserError):
+    message = N_("{path} is no sync file of Integrationsplan.")
+
+
+class BundleTooNew(UserError):
+    message = N_("{path} was written by a newer version of Integrationsplan (format {found}); update this program.")
+
+
+class BundleUnreadable(UserError):
+    message = N_(
+        "{path} cannot be read: it belongs to another team (another team key), or it was changed or cut off on "
+        "the way. Nothing was imported."
+    )
+
+
+class BundleDamaged(UserError):
+    message = N_("{path} decrypts but its content is damaged ({reason}). Nothing was imported.")
+
+
+@dataclass(frozen=True)
+class Manifest:
+    bundle_id: str
+    team_id: str
+    sender_id: str
+    sender_name: str
+    created_at: str  # ISO time on the sender's clock
+    vector: dict[str, int]  # what the sender holds: device id -> highest sequence without a gap
+    counts: dict[str, int]  # changes per table
+    everything: bool  # the sender exported its whole log
+
+
+@dataclass(frozen=True)
+class Bundle:
+    manifest: Manifest
+    changes: list[Change]
+
+
+def _key(secret: bytes, salt: bytes) -> bytes:
+    return Scrypt(salt=salt, length=32, n=_SCRYPT_N, r=_SCRYPT_R, p=_SCRYPT_P).derive(secret)
+
+
+def _encode_value(value: Any) -> Any:
+    if isinstance(value, bytes):
+        return {"b64": base64.b64encode(value).decode("ascii")}
+    return value
+
+
+def _decode_value(value: Any) -> Any:
+    if isinstance(value, dict):
+        return base64.b64decode(value["b64"], validate=True)
+    if isinstance(value, (list, bool)):
+        raise ValueError("a change value is a number, a text or empty")
+    return value
+
+
+def seal(bundle: Bundle, secret: bytes) -> bytes:
+    payload = {
+        "manifest": bundle.manifest.__dict__,
+        "changes": [[*c[:7], _encode_value(c.value), c.seen_hlc] for c in bundle.changes],
+    }
+    plain = zlib.compress(json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 6)
+    salt, nonce = os.urandom(_SALT), os.urandom(_NONCE)
+    header = MAGIC + bytes([FORMAT_VERSION]) + salt + nonce
+    return header + AESGCM(_key(secret, salt)).encrypt(nonce, plain, header)
+
+
+def open_sealed(data: bytes, secret: bytes, path: Path) -> Bundle:
+    """The bundle in `data`, or a UserError saying why it cannot be used (wrong team, tampered, cut, newer)."""
+    if len(data) < len(MAGIC) + 1 or not data.startswith(MAGIC):
+        raise NotABundle(path=path)
+    version = data[len(MAGIC)]
+    if version > FORMAT_VERSION:
+        raise BundleTooNew(path=path, found=version)
+    if version != FORMAT_VERSION or len(data) < _HEADER + 16:
+        raise BundleUnreadable(path=path)
+    header = data[:_HEADER]
+    salt, nonce = header[len(MAGIC) + 1 : len(MAGIC) + 1 + _SALT], header[-_NONCE:]
+    try:
+        plain = AESGCM(_key(secret, salt)).decrypt(nonce, data[_HEADER:], header)
+    except InvalidTag as exc:
+        raise BundleUnreadable(path=path) from exc
+    try:
+        inflater = zlib.decompressobj()
+        text = inflater.decompress(plain, MAX_UNCOMPRESSED)
+        if inflater.unconsumed_tail:
+            raise ValueError("too large")
+        payload = json.loads(text.decode("utf-8"))
+        manifest = Manifest(**payload["manifest"])
+        changes = [_change(entry) for entry in payload["changes"]]
+    except (ValueError, KeyError, TypeError, zlib.error, UnicodeDecodeError) as exc:
+        raise BundleDamaged(path=path, reason=type(exc).__name__) from exc
+    return Bundle(manifest, changes)
+
+
+def _change(entry: list[Any]) -> Change:
+    device_id, seq, hlc, tbl, row_id, field, op, value, seen = entry
+    if not (isinstance(seq, int) and isinstance(hlc, int) and isinstance(seen, int) and op in ("set", "delete")
+            and all(isinstance(x, str) for x in (device_id, tbl, row_id, field))):  # fmt: skip
+        raise ValueError("a change is malformed")
+    return Change(device_id, seq, hlc, tbl, row_id, field, op, _decode_value(value), seen)
+
+
+def write_once(folder: Path, name: str, data: bytes) -> Path:
+    """Write `data` as a new file `name` in `folder`: never over an existing file, never seen half written
+    (written beside it first; a rename, because USB sticks with FAT have no hard links)."""
+    target = folder / name
+    if target.exists():
+        raise FileExistsError(target)
+    partial = folder / f".{name}.part"
+    try:
+        with open(partial, "xb") as fp:
+            fp.write(data)
+            fp.flush()
+            os.fsync(fp.fileno())
+        os.rename(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
+    return target
+
+
+def new_bundle_id() -> str:
+    return secrets.token_hex(8)

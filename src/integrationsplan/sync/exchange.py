@@ -1,0 +1,209 @@
+"""Export and import of bundles: what a device sends its team, and taking in what the team sent.
+
+Import is all or nothing: every bundle is decrypted and checked before anything is written, then one
+transaction (after an encrypted backup) adds the new changes to the log and merges the rows they touch.
+The same bundle twice, or bundles in any order, give the same rows: the rows depend on the set of changes only.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from integrationsplan.errors import UserError
+from integrationsplan.i18n import N_
+from integrationsplan.storage import Database
+from integrationsplan.storage.changes import TOMBSTONE_FIELD
+from integrationsplan.storage.records import TABLES, columns
+from integrationsplan.sync import bundle, clock, team
+from integrationsplan.sync.bundle import Bundle, BundleDamaged, Manifest
+from integrationsplan.sync.merge import Change, Conflict
+from integrationsplan.sync.replica import LOG_COLUMNS, materialise
+
+MASS_DELETE_SHARE = 0.10  # an import deleting more of the persons than this stops and asks
+
+
+class MassDeletion(UserError):
+    message = N_(
+        "The import would delete {deleted} of {persons} persons. Nothing was imported. If that is right, import "
+        "again and confirm the deletion."
+    )
+
+
+class BundleTooLarge(UserError):
+    message = N_("{path} is larger than any sync file can be. Nothing was imported.")
+
+
+@dataclass
+class ImportReport:
+    bundles: int = 0  # bundles read
+    already: int = 0  # bundles imported before (nothing new in them)
+    new_changes: int = 0
+    inserted: Counter[str] = field(default_factory=Counter)  # per table
+    updated: Counter[str] = field(default_factory=Counter)
+    deleted: Counter[str] = field(default_factory=Counter)
+    conflicts: list[Conflict] = field(default_factory=list)
+    far_future: int = 0  # changes stamped more than a day ahead of this device's clock
+    backup: Path | None = None
+
+
+def vector(db: Database) -> dict[str, int]:
+    """What this device holds: per device, the highest sequence number below which it has every change."""
+    held: dict[str, int] = {}
+    for device_id, seq in db.conn.execute(
+        "SELECT device_id, device_seq FROM change_log ORDER BY device_id, device_seq"
+    ):
+        if seq == held.get(device_id, 0) + 1:
+            held[device_id] = seq
+    return held
+
+
+def _peers_hold(db: Database) -> dict[str, int] | None:
+    """What every known peer holds (the minimum over them), or None when no peer has reported yet."""
+    reported = [json.loads(v) for (v,) in db.conn.execute("SELECT vector FROM sync_peer")]
+    if not reported:
+        return None
+    devices = {d for r in reported for d in r}
+    return {d: min(r.get(d, 0) for r in reported) for d in devices}
+
+
+def export(db: Database, folder: Path, *, everything: bool = False) -> Path:
+    """Write one new bundle into `folder` with every change the team may lack (or the whole log)."""
+    members = team.load(db.conn)
+    held = None if everything else _peers_hold(db)
+    rows = db.conn.execute(f"SELECT {LOG_COLUMNS} FROM change_log ORDER BY id")
+    changes = [c for c in map(lambda r: Change(*r), rows) if held is None or c.device_seq > held.get(c.device_id, 0)]
+    device = db.device
+    now = datetime.now(UTC)
+    manifest = Manifest(
+        bundle_id=bundle.new_bundle_id(), team_id=members.team_id, sender_id=device.device_id,
+        sender_name=device.device_name, created_at=now.isoformat(timespec="seconds"), vector=vector(db),
+        counts=dict(Counter(c.tbl for c in changes)), everything=held is None,
+    )  # fmt: skip
+    data = bundle.seal(Bundle(manifest, changes), members.secret)
+    slug = re.sub(r"[^A-Za-z0-9]+", "-", device.device_name).strip("-")[:24] or "device"
+    name = f"{now:%Y%m%d-%H%M%S}-{slug}-{manifest.bundle_id}{bundle.SUFFIX}"
+    return bundle.write_once(folder, name, data)
+
+
+def read(db: Database, paths: list[Path]) -> list[tuple[Path, Bundle]]:
+    """Every bundle decrypted and checked; the first bad one stops everything with its message."""
+    members = team.load(db.conn)
+    bundles = []
+    for path in paths:
+        try:
+            if path.stat().st_size > bundle.MAX_BUNDLE_BYTES:
+                raise BundleTooLarge(path=path)
+            data = path.read_bytes()
+        except OSError as exc:
+            raise UserError(N_("{path} cannot be read: {reason}"), path=path, reason=exc.strerror or exc) from exc
+        opened = bundle.open_sealed(data, members.secret, path)
+        if opened.manifest.team_id != members.team_id:
+            raise bundle.BundleUnreadable(path=path)
+        for change in opened.changes:
+            _check(change, path)
+        bundles.append((path, opened))
+    return bundles
+
+
+def _check(change: Change, path: Path) -> None:
+    """A change must name a synced table and one of its columns (or be a tombstone)."""
+    if change.tbl not in TABLES:
+        raise BundleDamaged(path=path, reason=f"table {change.tbl!r}")
+    if change.op == "delete" and change.field != TOMBSTONE_FIELD:
+        raise BundleDamaged(path=path, reason="delete with a field")
+    if change.op == "set" and change.field not in columns(TABLES[change.tbl]):
+        raise BundleDamaged(path=path, reason=f"column {change.tbl}.{change.field}")
+
+
+def import_bundles(db: Database, paths: list[Path], backup_folder: Path | None, *,
+                   allow_mass_deletion: bool = False) -> ImportReport:  # fmt: skip
+    """Take in the changes of the bundles at `paths`: all or nothing, after a backup into `backup_folder`."""
+    report = ImportReport()
+    bundles = read(db, paths)
+    fresh = _fresh(db, bundles, report)
+    if fresh and backup_folder is not None:
+        backup_folder.mkdir(parents=True, exist_ok=True)
+        report.backup = db.backup(backup_folder)
+    with db.remote_write():
+        _apply(db, bundles, fresh, report, allow_mass_deletion)
+    return report
+
+
+def preview(db: Database, paths: list[Path]) -> ImportReport:
+    """What importing `paths` would change (new, changed, deleted rows per table, conflicts); changes nothing."""
+    report = ImportReport()
+    bundles = read(db, paths)
+    fresh = _fresh(db, bundles, report)
+    try:
+        with db.remote_write():
+            _apply(db, bundles, fresh, report, allow_mass_deletion=True)
+            raise _Preview()
+    except _Preview:
+        pass
+    return report
+
+
+class _Preview(Exception):
+    """Leaves the transaction by its rollback."""
+
+
+def _fresh(db: Database, bundles: list[tuple[Path, Bundle]], report: ImportReport) -> list[Change]:
+    """The changes of the bundles this device lacks (each once, its own never)."""
+    own = db.device.device_id
+    known = set(db.conn.execute("SELECT device_id, device_seq FROM change_log"))
+    imported = {b for (b,) in db.conn.execute("SELECT bundle_id FROM sync_bundle")}
+    fresh: dict[tuple[str, int], Change] = {}
+    for _path, opened in bundles:
+        report.bundles += 1
+        report.already += opened.manifest.bundle_id in imported
+        for change in opened.changes:
+            key = (change.device_id, change.device_seq)
+            if change.device_id != own and key not in known:
+                fresh.setdefault(key, change)
+    report.new_changes = len(fresh)
+    now = db.clock_ms()
+    report.far_future = sum(clock.is_far_future(c.hlc, now) for c in fresh.values())
+    return list(fresh.values())
+
+
+def _apply(db: Database, bundles: list[tuple[Path, Bundle]], fresh: list[Change], report: ImportReport,
+           allow_mass_deletion: bool) -> None:  # fmt: skip
+    """Inside `db.remote_write()`: log the changes, merge the rows they touch, remember the senders."""
+    conn = db.conn
+    if fresh:
+        persons = conn.execute("SELECT count(*) FROM person").fetchone()[0]
+        conn.executemany(f"INSERT INTO change_log ({LOG_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", fresh)
+        changes, report.conflicts = materialise(conn, sorted({(c.tbl, c.row_id) for c in fresh}))
+        for counter, part in ((report.inserted, changes.inserted), (report.updated, changes.updated),
+                              (report.deleted, changes.deleted)):  # fmt: skip
+            counter.update({table: len(ids) for table, ids in part.items() if ids})
+        lost = report.deleted["person"]
+        if persons and lost > MASS_DELETE_SHARE * persons and not allow_mass_deletion:
+            raise MassDeletion(deleted=lost, persons=persons)
+        last = conn.execute("SELECT last_hlc FROM device").fetchone()[0]
+        conn.execute("UPDATE device SET last_hlc = ?", (clock.receive(last, max(c.hlc for c in fresh), db.clock_ms()),))
+        db.refresh_derived(changes)
+    _remember(db, bundles)
+
+
+def _remember(db: Database, bundles: list[tuple[Path, Bundle]]) -> None:
+    """Note the senders' vectors (what they hold) and the bundles imported, in the running transaction."""
+    stamp = datetime.now(UTC).isoformat(timespec="seconds")
+    own = db.device.device_id
+    for _path, opened in bundles:
+        manifest = opened.manifest
+        if manifest.sender_id == own:
+            continue
+        db.conn.execute(
+            "INSERT INTO sync_peer VALUES (?, ?, ?, ?) ON CONFLICT (device_id) DO UPDATE SET"
+            " device_name = excluded.device_name, vector = excluded.vector, last_bundle_at = excluded.last_bundle_at"
+            " WHERE excluded.last_bundle_at >= sync_peer.last_bundle_at",
+            (manifest.sender_id, manifest.sender_name, json.dumps(manifest.vector), manifest.created_at),
+        )
+        db.conn.execute("INSERT OR IGNORE INTO sync_bundle VALUES (?, ?, ?, ?)",
+                        (manifest.bundle_id, manifest.sender_id, stamp, len(opened.changes)))  # fmt: skip

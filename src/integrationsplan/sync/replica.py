@@ -1,0 +1,83 @@
+"""Bringing the tables in line with the change log for the rows a batch of remote changes touched."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from integrationsplan.storage.changes import Changes
+from integrationsplan.storage.connection import Connection
+from integrationsplan.storage.records import TABLES, columns
+from integrationsplan.sync.merge import Change, Conflict, merge_row
+
+LOG_COLUMNS = "device_id, device_seq, hlc, tbl, row_id, field, op, value, seen_hlc"
+Key = tuple[str, str]  # (table, row id)
+
+
+def parent_links(conn: Connection) -> dict[str, list[tuple[str, str]]]:
+    """For each synced table, its (column, parent table) references, read from the schema."""
+    links: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for child in TABLES:
+        for fk in conn.execute(f"PRAGMA foreign_key_list({child})"):
+            links[child].append((fk[3], fk[2]))
+    return dict(links)
+
+
+def log_of(conn: Connection, table: str, row_id: str) -> list[Change]:
+    return [Change(*entry) for entry in conn.execute(
+        f"SELECT {LOG_COLUMNS} FROM change_log WHERE tbl = ? AND row_id = ?", (table, row_id))]  # fmt: skip
+
+
+def materialise(conn: Connection, keys: Iterable[Key]) -> tuple[Changes, list[Conflict]]:
+    """Write each row as the merged log says (inserted, updated or deleted); then keep every row a living row
+    refers to. Runs inside the caller's transaction, with foreign keys deferred to its end."""
+    changes = Changes()
+    conflicts: list[Conflict] = []
+    for table, row_id in keys:
+        merged = merge_row(log_of(conn, table, row_id))
+        conflicts += merged.conflicts
+        _write(conn, table, row_id, merged.values, changes)
+    while True:  # a kept parent may itself have a deleted parent: until nothing refers to a missing row
+        missing = _missing_parents(conn)
+        if not missing:
+            break
+        for table, row_id in missing:
+            merged = merge_row(log_of(conn, table, row_id), keep=True)
+            if merged.values is None:
+                raise ValueError(f"{table} {row_id} is referred to but has no change in the log")
+            conflicts += merged.conflicts
+            _write(conn, table, row_id, merged.values, changes)
+    return changes, conflicts
+
+
+def _missing_parents(conn: Connection) -> set[Key]:
+    """Rows that living rows refer to but that are not in their table (SQLite's deferred foreign-key check)."""
+    missing: set[Key] = set()
+    for child, _rowid, parent, fk_id in conn.execute("PRAGMA foreign_key_check"):
+        if child not in TABLES:
+            continue
+        column = next(fk[3] for fk in conn.execute(f"PRAGMA foreign_key_list({child})") if fk[0] == fk_id)
+        missing.update((parent, row_id) for (row_id,) in conn.execute(
+            f"SELECT DISTINCT {column} FROM {child} WHERE {column} NOT IN (SELECT id FROM {parent})"))  # fmt: skip
+    return missing
+
+
+def _write(conn: Connection, table: str, row_id: str, values: dict[str, object] | None, changes: Changes) -> None:
+    exists = conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", (row_id,)).fetchone() is not None
+    if values is None:
+        if exists:
+            conn.execute(f"DELETE FROM {table} WHERE id = ?", (row_id,))
+            changes.deleted[table].add(row_id)
+        return
+    names = [n for n in columns(TABLES[table]) if n != "id"]
+    row = [values.get(n) for n in names]
+    if exists:
+        conn.execute(f"UPDATE {table} SET {', '.join(f'{n} = ?' for n in names)} WHERE id = ?", [*row, row_id])
+        changes.updated[table].add(row_id)
+    else:
+        conn.execute(f"INSERT INTO {table} (id, {', '.join(names)}) VALUES (?{', ?' * len(names)})", [row_id, *row])
+        if row_id in changes.deleted[table]:  # deleted a moment ago, kept for a living row: it stays, changed
+            changes.deleted[table].discard(row_id)
+            changes.updated[table].add(row_id)
+        else:
+            changes.inserted[table].add(row_id)
