@@ -94,3 +94,13 @@ def test_steps_of_finished_goals_and_moved_appointments_are_not_due(db: Database
                                            next_appointment=datetime(2026, 12, 1, 14, 0)))  # fmt: skip  # moved
     items = due_items(db.conn, TODAY, TODAY + timedelta(days=14))
     assert [(i.kind, i.text) for i in items] == [(DueKind.STEP, "Lebenslauf"), (DueKind.APPOINTMENT, "14:00")]
+
+
+def test_two_backups_in_one_second_keep_both(db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from integrationsplan.storage import backup
+
+    monkeypatch.setattr(backup, "stamp", lambda: "20261124-120000")
+    first = db.backup(tmp_path / "backups")
+    second = db.backup(tmp_path / "backups")
+    assert first != second and first.exists() and second.exists()
+    assert second.name == f"{db.path.stem}-20261124-120000-2.db"

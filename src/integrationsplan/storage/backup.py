@@ -47,5 +47,12 @@ def stamp() -> str:
     return datetime.now().strftime("%Y%m%d-%H%M%S")
 
 
-def backup_name(source: Path) -> str:
-    return f"{source.stem}-{stamp()}{source.suffix or '.db'}"
+def backup_name(source: Path, folder: Path | None = None) -> str:
+    """<name>-<time>.db; with a counter when `folder` already holds a backup of the same second (two imports
+    in one second must not leave only the later backup)."""
+    name = f"{source.stem}-{stamp()}"
+    suffix = source.suffix or ".db"
+    number = 1
+    while folder is not None and (folder / f"{name}{'' if number == 1 else f'-{number}'}{suffix}").exists():
+        number += 1
+    return f"{name}{'' if number == 1 else f'-{number}'}{suffix}"

@@ -251,7 +251,7 @@ class Database:
 
     def backup(self, folder: Path) -> Path:
         """An encrypted copy in `folder`, named after the file and the time; opens with the same passphrase."""
-        return backup.copy_database(self.conn, self.path, folder / backup.backup_name(self.path))
+        return backup.copy_database(self.conn, self.path, folder / backup.backup_name(self.path, folder))
 
     def rekey(self, new_passphrase: str) -> None:
         """Re-encrypt the whole file with a new passphrase."""
