@@ -62,7 +62,7 @@ def main() -> None:
 
         def raw_store() -> None:
             with raw_db.remote_write() as conn:
-                conn.executemany(f"INSERT INTO change_log ({LOG_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+                conn.executemany(f"INSERT INTO change_log ({LOG_COLUMNS}) VALUES ({', '.join('?' * 10)})", rows)
 
         raw = timed(raw_store)
         written: list[Path] = []

@@ -10,7 +10,7 @@ from typing import Any
 from integrationsplan.storage.connection import Connection
 from integrationsplan.storage.errors import RecordNotFound
 from integrationsplan.storage.records import TABLES
-from integrationsplan.sync import clock
+from integrationsplan.sync import clock, versions
 
 TOMBSTONE_FIELD = ""
 
@@ -91,7 +91,7 @@ class Writer:
         assignments = ", ".join(f"{name} = ?" for name in changed)
         self.conn.execute(f"UPDATE {table} SET {assignments} WHERE id = ?", [*changed.values(), row_id])
         for name, value in changed.items():
-            self._log(table, row_id, name, "set", value, self._last_hlc(table, row_id, name))
+            self._log(table, row_id, name, "set", value, *self._replaced(table, row_id, name))
         self.changes.updated[table].add(row_id)
         return True
 
@@ -128,20 +128,24 @@ class Writer:
             raise RecordNotFound(id=row_id)
         return {d[0]: v for d, v in zip(cursor.description, row, strict=True)}
 
-    def _last_hlc(self, table: str, row_id: str, name: str) -> int:
-        row = self.conn.execute(
-            "SELECT max(hlc) FROM change_log WHERE tbl = ? AND row_id = ? AND field = ?",
-            (table, row_id, name),
-        ).fetchone()
-        return row[0] or 0
+    def _replaced(self, table: str, row_id: str, name: str) -> tuple[int, str]:
+        """What a new value of the field replaces: the newest clock, and the heads of its versions."""
+        found = [
+            versions.Version((device, seq), hlc, seen, seen_hlc)
+            for device, seq, hlc, seen, seen_hlc in self.conn.execute(
+                "SELECT device_id, device_seq, hlc, seen, seen_hlc FROM change_log"
+                " WHERE tbl = ? AND row_id = ? AND field = ? AND op = 'set'", (table, row_id, name))
+        ]  # fmt: skip
+        return max((v.hlc for v in found), default=0), versions.encode(versions.heads(found))
 
-    def _log(self, table: str, row_id: str, name: str, op: str, value: Any, seen: int) -> None:
+    def _log(self, table: str, row_id: str, name: str, op: str, value: Any, seen_hlc: int,
+             seen: str | None = None) -> None:  # fmt: skip
         self._seq += 1
         self._hlc = clock.tick(self._hlc, self.now_ms())
         self.conn.execute(
-            "INSERT INTO change_log (device_id, device_seq, hlc, tbl, row_id, field, op, value, seen_hlc)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (self.device_id, self._seq, self._hlc, table, row_id, name, op, value, seen),
+            "INSERT INTO change_log (device_id, device_seq, hlc, tbl, row_id, field, op, value, seen_hlc, seen)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (self.device_id, self._seq, self._hlc, table, row_id, name, op, value, seen_hlc, seen),
         )
 
     @staticmethod

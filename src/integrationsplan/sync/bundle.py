@@ -95,7 +95,7 @@ def _decode_value(value: Any) -> Any:
 def seal(bundle: Bundle, secret: bytes) -> bytes:
     payload = {
         "manifest": bundle.manifest.__dict__,
-        "changes": [[*c[:7], _encode_value(c.value), c.seen_hlc] for c in bundle.changes],
+        "changes": [[*c[:7], _encode_value(c.value), c.seen_hlc, c.seen] for c in bundle.changes],
     }
     plain = zlib.compress(json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 6)
     salt, nonce = os.urandom(_SALT), os.urandom(_NONCE)
@@ -132,11 +132,20 @@ def open_sealed(data: bytes, secret: bytes, path: Path) -> Bundle:
 
 
 def _change(entry: list[Any]) -> Change:
-    device_id, seq, hlc, tbl, row_id, field, op, value, seen = entry
-    if not (isinstance(seq, int) and isinstance(hlc, int) and isinstance(seen, int) and op in ("set", "delete")
-            and all(isinstance(x, str) for x in (device_id, tbl, row_id, field))):  # fmt: skip
+    device_id, seq, hlc, tbl, row_id, field, op, value, seen_hlc, seen = entry
+    if not (isinstance(seq, int) and isinstance(hlc, int) and isinstance(seen_hlc, int) and op in ("set", "delete")
+            and all(isinstance(x, str) for x in (device_id, tbl, row_id, field))
+            and (seen is None or (isinstance(seen, str) and _keys(seen)))):  # fmt: skip
         raise ValueError("a change is malformed")
-    return Change(device_id, seq, hlc, tbl, row_id, field, op, _decode_value(value), seen)
+    return Change(device_id, seq, hlc, tbl, row_id, field, op, _decode_value(value), seen_hlc, seen)
+
+
+def _keys(seen: str) -> bool:
+    """Whether `seen` is a JSON list of [device id, sequence] pairs."""
+    listed = json.loads(seen)
+    return isinstance(listed, list) and all(
+        isinstance(k, list) and len(k) == 2 and isinstance(k[0], str) and isinstance(k[1], int) for k in listed
+    )
 
 
 def write_once(folder: Path, name: str, data: bytes) -> Path:

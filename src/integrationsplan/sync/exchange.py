@@ -177,7 +177,7 @@ def _apply(db: Database, bundles: list[tuple[Path, Bundle]], fresh: list[Change]
     conn = db.conn
     if fresh:
         persons = conn.execute("SELECT count(*) FROM person").fetchone()[0]
-        conn.executemany(f"INSERT INTO change_log ({LOG_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", fresh)
+        conn.executemany(f"INSERT INTO change_log ({LOG_COLUMNS}) VALUES ({', '.join('?' * 10)})", fresh)
         changes, report.conflicts = materialise(conn, sorted({(c.tbl, c.row_id) for c in fresh}))
         for counter, part in ((report.inserted, changes.inserted), (report.updated, changes.updated),
                               (report.deleted, changes.deleted)):  # fmt: skip

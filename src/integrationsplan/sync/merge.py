@@ -4,9 +4,9 @@ Every replica that holds the same changes computes the same rows and the same co
 changes arrived in: the result depends on the set of changes only.
 
 - A field's value is that of its change with the highest (clock, device id).
-- A change "saw" another when the value it replaced (`seen_hlc`) was at least as new. Two changes of one field
-  from different devices that did not see each other, with different values, are a conflict; it stays open until a
-  later change of the field saw both (the user's choice, or any edit made after both arrived).
+- A change of a field names the versions it replaced (versions.py). Versions nobody replaced yet (heads) with
+  different values are a conflict; it stays open until a change of the field replaced all of them (the user's
+  choice, or any edit made after both arrived).
 - A tombstone deletes the row if its author had seen every change of the row (`seen_hlc` at least the newest
   change's clock). An edit the deleter had not seen keeps the row alive, and the pair is a conflict to review.
 """
@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from integrationsplan.storage.changes import TOMBSTONE_FIELD
+from integrationsplan.sync import versions
 
 
 class Change(NamedTuple):
@@ -32,10 +33,19 @@ class Change(NamedTuple):
     op: str  # "set" or "delete"
     value: Any
     seen_hlc: int
+    seen: str | None = None  # JSON: the versions of the field this change replaced (see versions.py)
 
     @property
     def order(self) -> tuple[int, str]:
         return self.hlc, self.device_id
+
+    @property
+    def key(self) -> versions.Key:
+        return self.device_id, self.device_seq
+
+    @property
+    def version(self) -> versions.Version:
+        return versions.Version(self.key, self.hlc, self.seen, self.seen_hlc)
 
     def saw(self, other: Change) -> bool:
         return self.seen_hlc >= other.hlc
@@ -91,16 +101,8 @@ def merge_row(changes: Iterable[Change], *, keep: bool = False) -> Merged:
 
 
 def _field_conflicts(changes: Sequence[Change]) -> list[Conflict]:
-    """Open conflicts among the changes of one field (sorted by clock)."""
-    found = []
-    for i, first in enumerate(changes):
-        for second in changes[i + 1 :]:
-            if first.device_id == second.device_id or first.value == second.value:
-                continue
-            if first.saw(second) or second.saw(first):
-                continue
-            newest = max(first.hlc, second.hlc)
-            if any(later.seen_hlc >= newest for later in changes if later.hlc > newest):
-                continue  # somebody saw both and chose
-            found.append(Conflict(first.tbl, first.row_id, first.field, first, second))
-    return found
+    """Open conflicts of one field: versions nobody has replaced yet (heads) with different values."""
+    by_key = {c.key: c for c in changes}
+    heads = [by_key[k] for k in versions.heads([c.version for c in changes])]
+    return [Conflict(first.tbl, first.row_id, first.field, first, second)
+            for i, first in enumerate(heads) for second in heads[i + 1 :] if first.value != second.value]  # fmt: skip

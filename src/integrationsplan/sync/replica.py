@@ -10,7 +10,7 @@ from integrationsplan.storage.connection import Connection
 from integrationsplan.storage.records import TABLES, columns
 from integrationsplan.sync.merge import Change, Conflict, merge_row
 
-LOG_COLUMNS = "device_id, device_seq, hlc, tbl, row_id, field, op, value, seen_hlc"
+LOG_COLUMNS = "device_id, device_seq, hlc, tbl, row_id, field, op, value, seen_hlc, seen"
 Key = tuple[str, str]  # (table, row id)
 
 
