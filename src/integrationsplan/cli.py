@@ -8,16 +8,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from integrationsplan import __version__, cli_sync, i18n
+from integrationsplan.cli_sync import open_database
 from integrationsplan.errors import UserError
 from integrationsplan.i18n import N_, _, ngettext
 from integrationsplan.passphrase import NEW_ENV_VAR, obtain
 from integrationsplan.pdf import LANGUAGES
 from integrationsplan.storage import Database
 from integrationsplan.sync.projection import differences
-
-
-def _open(args: argparse.Namespace) -> Database:
-    return Database.open(args.db, obtain(args.passphrase_file))
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -41,7 +38,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    with _open(args) as db:
+    with open_database(args) as db:
         problems = db.check()
         problems += [_("not explained by the change log: {row}").format(row=row) for row in differences(db.conn)]
         print(_("Schema version: {v}").format(v=db.schema_version))
@@ -58,7 +55,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_passwd(args: argparse.Namespace) -> int:
-    with _open(args) as db:
+    with open_database(args) as db:
         new = obtain(args.new_passphrase_file, env_var=NEW_ENV_VAR, confirm=True, prompt=_("New passphrase: "))
         db.rekey(new)
     print(_("The passphrase has been changed."))
@@ -66,7 +63,7 @@ def cmd_passwd(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    with _open(args) as db:
+    with open_database(args) as db:
         for person in db.persons.search(" ".join(args.query), limit=args.limit):
             print(f"{person.case_number}\t{person.display_name()}\t{person.municipality or ''}")
     return 0
@@ -79,7 +76,7 @@ def cmd_plan_pdf(args: argparse.Namespace) -> int:
         raise UserError(N_("The logo {path} does not exist."), path=args.logo)
     letterhead = plan_pdf.Letterhead(args.organisation or "", args.logo)
     plan_pdf.check(args.out, letterhead)  # before the passphrase is asked for
-    with _open(args) as db:
+    with open_database(args) as db:
         data = plan_data.load(db, plan_data.find_person(db, args.person).id)
     try:
         report = plan_pdf.render(data, args.plan_language, args.out, letterhead)

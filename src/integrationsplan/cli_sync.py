@@ -13,14 +13,16 @@ from integrationsplan.i18n import N_, _, ngettext
 from integrationsplan.passphrase import obtain
 from integrationsplan.storage import Database
 from integrationsplan.sync import bundle, exchange, team
+from integrationsplan.sync.bundle import Bundle
 
 
-def _open(args: argparse.Namespace) -> Database:
+def open_database(args: argparse.Namespace) -> Database:
+    """The database of `--db`, unlocked with the passphrase of `--passphrase-file`, the environment or a prompt."""
     return Database.open(args.db, obtain(args.passphrase_file))
 
 
 def cmd_team(args: argparse.Namespace) -> int:
-    with _open(args) as db:
+    with open_database(args) as db:
         if args.new or args.join:
             members = team.new_team() if args.new else team.parse_key(args.join)
             with db.remote_write() as conn:
@@ -39,18 +41,18 @@ def cmd_team(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     if not args.out.is_dir():
         raise UserError(N_("{path} is no folder."), path=args.out)
-    with _open(args) as db:
+    with open_database(args) as db:
         written = exchange.export(db, args.out, everything=args.all)
     print(written)
     return 0
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    with _open(args) as db:
+    with open_database(args) as db:
         if args.preview:
             _print(exchange.preview(db, args.files), preview=True)
             return 0
-        _print(_import(db, args.files, args), preview=False)
+        _print(_import(db, exchange.read(db, args.files), args), preview=False)
     return 0
 
 
@@ -58,26 +60,26 @@ def cmd_folder(args: argparse.Namespace) -> int:
     """An exchange folder: import every bundle there this device has not taken in yet, then write one."""
     if not args.folder.is_dir():
         raise UserError(N_("{path} is no folder."), path=args.folder)
-    with _open(args) as db:
+    with open_database(args) as db:
         taken = {b for (b,) in db.conn.execute("SELECT bundle_id FROM sync_bundle")}
         own = db.device.device_id
-        waiting = [p for p in sorted(args.folder.glob(f"*{bundle.SUFFIX}"))
-                   if not any(p.stem.endswith(bundle_id) for bundle_id in taken)]  # fmt: skip
+        # A bundle's name ends with its id ("…-<id>.ipsync"): those taken in before are not even decrypted again.
+        waiting = [p for p in sorted(args.folder.glob(f"*{bundle.SUFFIX}")) if p.stem.rpartition("-")[2] not in taken]
         readable = [(p, b) for p, b in exchange.read(db, waiting) if b.manifest.sender_id != own]
         if readable:
-            _print(_import(db, [p for p, _b in readable], args), preview=False)
+            _print(_import(db, readable, args), preview=False)
         print(exchange.export(db, args.folder))
     return 0
 
 
-def _import(db: Database, files: list[Path], args: argparse.Namespace) -> exchange.ImportReport:
+def _import(db: Database, bundles: list[tuple[Path, Bundle]], args: argparse.Namespace) -> exchange.ImportReport:
     backups = args.backup_dir or data_dir() / "backups"
     try:
-        return exchange.import_bundles(db, files, backups, allow_mass_deletion=args.allow_deletions)
+        return exchange.import_read(db, bundles, backups, allow_mass_deletion=args.allow_deletions)
     except exchange.MassDeletion as refused:
         if not sys.stdin.isatty() or not _confirm_twice(refused):
             raise
-    return exchange.import_bundles(db, files, backups, allow_mass_deletion=True)
+    return exchange.import_read(db, bundles, backups, allow_mass_deletion=True)
 
 
 def _confirm_twice(refused: exchange.MassDeletion, ask: Callable[[str], str] = input) -> bool:

@@ -76,7 +76,7 @@ def export(db: Database, folder: Path, *, everything: bool = False) -> Path:
     members = team.load(db.conn)
     held = None if everything else _peers_hold(db)
     rows = db.conn.execute(f"SELECT {LOG_COLUMNS} FROM change_log ORDER BY id")
-    changes = [c for c in map(lambda r: Change(*r), rows) if held is None or c.device_seq > held.get(c.device_id, 0)]
+    changes = [c for c in map(Change._make, rows) if held is None or c.device_seq > held.get(c.device_id, 0)]
     device = db.device
     now = datetime.now(UTC)
     manifest = Manifest(
@@ -123,8 +123,13 @@ def _check(change: Change, path: Path) -> None:
 def import_bundles(db: Database, paths: list[Path], backup_folder: Path | None, *,
                    allow_mass_deletion: bool = False) -> ImportReport:  # fmt: skip
     """Take in the changes of the bundles at `paths`: all or nothing, after a backup into `backup_folder`."""
+    return import_read(db, read(db, paths), backup_folder, allow_mass_deletion=allow_mass_deletion)
+
+
+def import_read(db: Database, bundles: list[tuple[Path, Bundle]], backup_folder: Path | None, *,
+                allow_mass_deletion: bool = False) -> ImportReport:  # fmt: skip
+    """`import_bundles` for bundles already decrypted and checked by `read` (each costs a key derivation)."""
     report = ImportReport()
-    bundles = read(db, paths)
     fresh = _fresh(db, bundles, report)
     if fresh and backup_folder is not None:
         backup_folder.mkdir(parents=True, exist_ok=True)
