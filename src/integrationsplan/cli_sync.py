@@ -12,7 +12,7 @@ from integrationsplan.folders import data_dir
 from integrationsplan.i18n import N_, _, ngettext
 from integrationsplan.passphrase import obtain
 from integrationsplan.storage import Database
-from integrationsplan.sync import bundle, exchange, team
+from integrationsplan.sync import bundle, exchange, review, team
 from integrationsplan.sync.bundle import Bundle
 
 
@@ -26,8 +26,18 @@ def cmd_team(args: argparse.Namespace) -> int:
         if args.new or args.join:
             members = team.new_team() if args.new else team.parse_key(args.join)
             with db.remote_write() as conn:
-                team.join(conn, members)
+                team.join(conn, members, replace=args.replace)
             print(_("This device belongs to the team. Enter this team key on the team's other devices:"))
+            print(members.key)
+        elif args.remove:
+            device_id, name = _device(db, args.remove)
+            members = team.new_team()
+            with db.remote_write() as conn:
+                exchange.remove_device(conn, device_id)
+                team.join(conn, members, replace=True)
+            print(_("{device} was removed from the team. Its files are refused from now on, and this new team key "
+                    "replaces the old one: enter it on each other device with --join KEY --replace.").format(
+                device=name))  # fmt: skip
             print(members.key)
         elif args.leave:
             with db.remote_write() as conn:
@@ -35,6 +45,51 @@ def cmd_team(args: argparse.Namespace) -> int:
             print(_("This device has left its team; its records stay."))
         else:
             print(team.load(db.conn).key)
+    return 0
+
+
+def _device(db: Database, wanted: str) -> tuple[str, str]:
+    """A device of the team by its id or name."""
+    for device_id, name in db.conn.execute("SELECT device_id, device_name FROM sync_peer ORDER BY device_name"):
+        if wanted in (device_id, name):
+            return device_id, name
+    raise UserError(N_("No device of the team is called {device} (integrationsplan sync devices lists them)."),
+                    device=wanted)  # fmt: skip
+
+
+def cmd_devices(args: argparse.Namespace) -> int:
+    with open_database(args) as db:
+        device = db.device
+        print(_("this device: {name} ({id})").format(name=device.device_name, id=device.device_id))
+        for device_id, name, last in db.conn.execute(
+            "SELECT device_id, device_name, last_bundle_at FROM sync_peer ORDER BY device_name"
+        ):
+            print(_("{name} ({id}), last file written {time}").format(name=name, id=device_id, time=last))
+        for device_id, name, removed_at in db.conn.execute("SELECT * FROM sync_removed ORDER BY device_name"):
+            print(_("{name} ({id}), removed {time}").format(name=name, id=device_id, time=removed_at))
+    return 0
+
+
+def cmd_conflicts(args: argparse.Namespace) -> int:
+    with open_database(args) as db:
+        found = review.open_conflicts(db)
+        for item in found:
+            print(f"{item.table} {item.row_id} {item.field or '-'} [{item.kind}]")
+            for side in (item.first, item.second):
+                value = _("(deleted)") if side.deleted else repr(side.value)
+                print(f"    {value}  {side.device_name}  {side.written_at:%Y-%m-%d %H:%M} UTC")
+        print(ngettext("{n} conflict to review.", "{n} conflicts to review.", len(found)).format(n=len(found)))
+    return 0
+
+
+def cmd_held(args: argparse.Namespace) -> int:
+    with open_database(args) as db:
+        for group in review.held(db):
+            print(_("{n} changes from {device}, stamped up to {time} UTC").format(
+                n=group.count, device=group.device_name, time=f"{group.newest:%Y-%m-%d %H:%M}"))  # fmt: skip
+        if args.accept:
+            backups = args.backup_dir or data_dir() / "backups"
+            _print(exchange.take_in_held(db, backups, allow_mass_deletion=args.allow_deletions), preview=False)
     return 0
 
 
@@ -65,11 +120,23 @@ def cmd_folder(args: argparse.Namespace) -> int:
         own = db.device.device_id
         # A bundle's name ends with its id ("…-<id>.ipsync"): those taken in before are not even decrypted again.
         waiting = [p for p in sorted(args.folder.glob(f"*{bundle.SUFFIX}")) if p.stem.rpartition("-")[2] not in taken]
-        readable = [(p, b) for p, b in exchange.read(db, waiting) if b.manifest.sender_id != own]
+        readable = [(p, b) for p, b in _readable(db, waiting) if b.manifest.sender_id != own]
         if readable:
             _print(_import(db, readable, args), preview=False)
         print(exchange.export(db, args.folder))
     return 0
+
+
+def _readable(db: Database, paths: list[Path]) -> list[tuple[Path, Bundle]]:
+    """The bundles of a shared folder that this device can take in; each other file is named and skipped, so
+    that one bad file (or one sealed with a replaced team key) does not stop the exchange."""
+    found = []
+    for path in paths:
+        try:
+            found += exchange.read(db, [path])
+        except UserError as skipped:
+            print(_("Skipped: {reason}").format(reason=skipped.text()), file=sys.stderr)
+    return found
 
 
 def _import(db: Database, bundles: list[tuple[Path, Bundle]], args: argparse.Namespace) -> exchange.ImportReport:
@@ -108,9 +175,10 @@ def _print(report: exchange.ImportReport, *, preview: bool) -> None:
         n = len(report.conflicts)
         print(ngettext("{n} conflict to review: both values are kept.",
                        "{n} conflicts to review: both values are kept.", n).format(n=n))  # fmt: skip
-    if report.far_future:
-        print(_("{n} changes carry a clock more than a day ahead of this device's: check that device's date and "
-                "time.").format(n=report.far_future), file=sys.stderr)  # fmt: skip
+    if report.held:
+        held = _("{n} changes carry a clock more than a day ahead of this device's and are held back: check that "
+                 "device's date and time (integrationsplan sync held).")  # fmt: skip
+        print(held.format(n=report.held), file=sys.stderr)
     if report.backup:
         print(_("Backup before the import: {path}").format(path=report.backup))
 
@@ -132,14 +200,20 @@ def add_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
     choice.add_argument("--new", action="store_true", help=_("create a new team and print its key"))
     choice.add_argument("--join", metavar="KEY", help=_("join the team with this key"))
     choice.add_argument("--leave", action="store_true", help=_("leave the team"))
+    choice.add_argument("--remove", metavar="DEVICE", help=_("remove a device (id or name) and make a new team key"))
+    members.add_argument("--replace", action="store_true", help=_("with --join: replace this device's team key"))
+    sub("devices", cmd_devices, _("list the team's devices"))
+    sub("conflicts", cmd_conflicts, _("list the conflicts that need review"))
+    holding = sub("held", cmd_held, _("list changes held back because their clock is far ahead"))
+    holding.add_argument("--accept", action="store_true", help=_("take them in anyway"))
     out = sub("export", cmd_export, _("write one file with the changes the team may lack"))
     out.add_argument("--out", type=Path, required=True, help=_("the folder to write it into"))
     out.add_argument("--all", action="store_true", help=_("every change, for a new device"))
     into = sub("import", cmd_import, _("take in the changes of sync files (all or nothing, after a backup)"))
     into.add_argument("files", type=Path, nargs="+", metavar="FILE")
     into.add_argument("--preview", action="store_true", help=_("only show what would change"))
-    for parser in (into, folder := sub("folder", cmd_folder, _("import every new file of a shared folder, then "
-                                                                  "write one there"))):  # fmt: skip
+    folder = sub("folder", cmd_folder, _("import every new file of a shared folder, then write one there"))
+    for parser in (into, holding, folder):
         parser.add_argument("--backup-dir", type=Path, help=_("where the backup before an import goes"))
         parser.add_argument("--allow-deletions", action="store_true",
                             help=_("allow an import that deletes more than a tenth of the persons"))  # fmt: skip

@@ -7,12 +7,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from integrationsplan.storage import erasure
 from integrationsplan.storage.connection import Connection
 from integrationsplan.storage.errors import RecordNotFound
 from integrationsplan.storage.records import TABLES
 from integrationsplan.sync import clock, versions
 
 TOMBSTONE_FIELD = ""
+# Table -> the field whose first value freezes the row (sync/merge.py): finalising names what it saw of every field.
+FINAL = {"counselling_session": "finalised_on"}
 
 
 @dataclass
@@ -76,7 +79,7 @@ class Writer:
         row_id = row["id"]
         # The id entry records the row's birth even when every other field is empty; unset fields need
         # no entry because a fresh row has no history and replaying defaults them to NULL.
-        for name in names:
+        for name in sorted(names, key=lambda n: n == FINAL.get(table)):  # the final field last, as in update
             if name == "id" or row[name] is not None:
                 self._log(table, row_id, name, "set", row[name], 0)
         self.changes.inserted[table].add(row_id)
@@ -90,8 +93,10 @@ class Writer:
             return False
         assignments = ", ".join(f"{name} = ?" for name in changed)
         self.conn.execute(f"UPDATE {table} SET {assignments} WHERE id = ?", [*changed.values(), row_id])
-        for name, value in changed.items():
-            self._log(table, row_id, name, "set", value, *self._replaced(table, row_id, name))
+        # The final field last: what finalising saw includes the fields written with it.
+        for name, value in sorted(changed.items(), key=lambda item: item[0] == FINAL.get(table)):
+            every_field = FINAL.get(table) == name and value is not None
+            self._log(table, row_id, name, "set", value, *self._replaced(table, row_id, None if every_field else name))
         self.changes.updated[table].add(row_id)
         return True
 
@@ -117,6 +122,53 @@ class Writer:
             self.changes.updated[table].discard(row_id)
             self.changes.deleted[table].add(row_id)
 
+    def purge(self, table: str, row_id: str) -> list[tuple[str, str]]:
+        """Erase a row and every row depending on it, here and (through sync) on every device: the rows go,
+        their history keeps only ids, optional references to them are cleared. Returns the rows erased."""
+        self._check_table(table)
+        erased = erasure.dependants(self.conn, self.refs, [(table, row_id)])
+        gone = set(erased)
+        for parent, parent_id in erased:
+            for ref in self.refs.get(parent, []):
+                if ref.nullable:
+                    for (child,) in self.conn.execute(
+                        f"SELECT id FROM {ref.child_table} WHERE {ref.column} = ?", (parent_id,)
+                    ).fetchall():
+                        if (ref.child_table, child) not in gone:
+                            self.update(ref.child_table, child, {ref.column: None})
+        for key in erased:  # dependants first
+            erased_table, erased_id = key
+            seen = self.conn.execute(
+                "SELECT coalesce(max(hlc), 0) FROM change_log WHERE tbl = ? AND row_id = ?", key
+            ).fetchone()[0]
+            if self.conn.execute(f"DELETE FROM {erased_table} WHERE id = ?", (erased_id,)).rowcount:
+                self.changes.inserted[erased_table].discard(erased_id)
+                self.changes.updated[erased_table].discard(erased_id)
+                self.changes.deleted[erased_table].add(erased_id)
+            self._log(erased_table, erased_id, TOMBSTONE_FIELD, "purge", None, seen)
+        erasure.empty_history(self.conn, self.refs, erased)
+        return erased
+
+    def settle(self, table: str, row_id: str, name: str, value: Any) -> None:
+        """Write `value` as the field's value replacing every version it has, even when it equals the current
+        one: the user's choice in a conflict (sync/review.py)."""
+        self._check_table(table)
+        self._current(table, row_id)
+        self.conn.execute(f"UPDATE {table} SET {name} = ? WHERE id = ?", (value, row_id))
+        self._log(table, row_id, name, "set", value, *self._replaced(table, row_id, name))
+        self.changes.updated[table].add(row_id)
+
+    def confirm(self, table: str, row_id: str) -> None:
+        """Say that the row stays as it is, having seen every change of it (a delete or an edit met in a
+        conflict): one change of its id field whose `seen_hlc` is the row's newest clock."""
+        self._check_table(table)
+        self._current(table, row_id)
+        newest = self.conn.execute(
+            "SELECT coalesce(max(hlc), 0) FROM change_log WHERE tbl = ? AND row_id = ?", (table, row_id)
+        ).fetchone()[0]
+        self._log(table, row_id, "id", "set", row_id, newest, self._replaced(table, row_id, "id")[1])
+        self.changes.updated[table].add(row_id)
+
     def finish(self) -> Changes:
         self.conn.execute("UPDATE device SET last_device_seq = ?, last_hlc = ?", (self._seq, self._hlc))
         return self.changes
@@ -128,15 +180,18 @@ class Writer:
             raise RecordNotFound(id=row_id)
         return {d[0]: v for d, v in zip(cursor.description, row, strict=True)}
 
-    def _replaced(self, table: str, row_id: str, name: str) -> tuple[int, str]:
-        """What a new value of the field replaces: the newest clock, and the heads of its versions."""
-        found = [
-            versions.Version((device, seq), hlc, seen, seen_hlc)
-            for device, seq, hlc, seen, seen_hlc in self.conn.execute(
-                "SELECT device_id, device_seq, hlc, seen, seen_hlc FROM change_log"
-                " WHERE tbl = ? AND row_id = ? AND field = ? AND op = 'set'", (table, row_id, name))
-        ]  # fmt: skip
-        return max((v.hlc for v in found), default=0), versions.encode(versions.heads(found))
+    def _replaced(self, table: str, row_id: str, name: str | None) -> tuple[int, str]:
+        """What a new value of the field replaces: the newest clock, and the heads of its versions (of every
+        field's versions when `name` is None: finalising a row says what it saw of all of it)."""
+        by_field: dict[str, list[versions.Version]] = defaultdict(list)
+        for field_name, device, seq, hlc, seen, seen_hlc in self.conn.execute(
+            "SELECT field, device_id, device_seq, hlc, seen, seen_hlc FROM change_log"
+            " WHERE tbl = ? AND row_id = ? AND op = 'set' AND (? IS NULL OR field = ?)", (table, row_id, name, name)
+        ):  # fmt: skip
+            by_field[field_name].append(versions.Version((device, seq), hlc, seen, seen_hlc))
+        own = by_field.get(name or FINAL.get(table, ""), [])
+        heads = sorted(key for found in by_field.values() for key in versions.heads(found))
+        return max((v.hlc for v in own), default=0), versions.encode(heads)
 
     def _log(self, table: str, row_id: str, name: str, op: str, value: Any, seen_hlc: int,
              seen: str | None = None) -> None:  # fmt: skip

@@ -14,7 +14,7 @@ import json
 import os
 import secrets
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +29,7 @@ from integrationsplan.sync.merge import Change
 MAGIC = b"IPSYNC\x00\x01"
 FORMAT_VERSION = 1
 SUFFIX = ".ipsync"
+OPS = ("set", "delete", "purge")
 _SALT, _NONCE = 16, 12
 _HEADER = len(MAGIC) + 1 + _SALT + _NONCE
 # scrypt with 32 MiB and about 0.1 s per bundle: a guessed team key costs as much, on any hardware.
@@ -66,6 +67,7 @@ class Manifest:
     vector: dict[str, int]  # what the sender holds: device id -> highest sequence without a gap
     counts: dict[str, int]  # changes per table
     everything: bool  # the sender exported its whole log
+    removed: list[str] = field(default_factory=list)  # devices the sender knows were removed from the team
 
 
 @dataclass(frozen=True)
@@ -133,7 +135,7 @@ def open_sealed(data: bytes, secret: bytes, path: Path) -> Bundle:
 
 def _change(entry: list[Any]) -> Change:
     device_id, seq, hlc, tbl, row_id, field, op, value, seen_hlc, seen = entry
-    if not (isinstance(seq, int) and isinstance(hlc, int) and isinstance(seen_hlc, int) and op in ("set", "delete")
+    if not (isinstance(seq, int) and isinstance(hlc, int) and isinstance(seen_hlc, int) and op in OPS
             and all(isinstance(x, str) for x in (device_id, tbl, row_id, field))
             and (seen is None or (isinstance(seen, str) and _keys(seen)))):  # fmt: skip
         raise ValueError("a change is malformed")

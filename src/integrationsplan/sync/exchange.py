@@ -18,6 +18,7 @@ from integrationsplan.errors import UserError
 from integrationsplan.i18n import N_
 from integrationsplan.storage import Database
 from integrationsplan.storage.changes import TOMBSTONE_FIELD
+from integrationsplan.storage.connection import Connection
 from integrationsplan.storage.records import TABLES, columns
 from integrationsplan.sync import bundle, clock, team
 from integrationsplan.sync.bundle import Bundle, BundleDamaged, Manifest
@@ -38,6 +39,10 @@ class BundleTooLarge(UserError):
     message = N_("{path} is larger than any sync file can be. Nothing was imported.")
 
 
+class FromRemovedDevice(UserError):
+    message = N_("{path} comes from {device}, a device removed from the team. Nothing was imported.")
+
+
 @dataclass
 class ImportReport:
     bundles: int = 0  # bundles read
@@ -46,8 +51,9 @@ class ImportReport:
     inserted: Counter[str] = field(default_factory=Counter)  # per table
     updated: Counter[str] = field(default_factory=Counter)
     deleted: Counter[str] = field(default_factory=Counter)
+    erased: Counter[str] = field(default_factory=Counter)  # rows a purge removed (counted in `deleted` too)
     conflicts: list[Conflict] = field(default_factory=list)
-    far_future: int = 0  # changes stamped more than a day ahead of this device's clock
+    held: int = 0  # changes stamped more than a day ahead of this device's clock, held back (see sync_held)
     backup: Path | None = None
 
 
@@ -60,6 +66,11 @@ def vector(db: Database) -> dict[str, int]:
         if seq == held.get(device_id, 0) + 1:
             held[device_id] = seq
     return held
+
+
+def removed(db: Database) -> dict[str, str]:
+    """Devices removed from the team: id -> name."""
+    return dict(db.conn.execute("SELECT device_id, device_name FROM sync_removed"))
 
 
 def _peers_hold(db: Database) -> dict[str, int] | None:
@@ -82,7 +93,7 @@ def export(db: Database, folder: Path, *, everything: bool = False) -> Path:
     manifest = Manifest(
         bundle_id=bundle.new_bundle_id(), team_id=members.team_id, sender_id=device.device_id,
         sender_name=device.device_name, created_at=now.isoformat(timespec="seconds"), vector=vector(db),
-        counts=dict(Counter(c.tbl for c in changes)), everything=held is None,
+        counts=dict(Counter(c.tbl for c in changes)), everything=held is None, removed=sorted(removed(db)),
     )  # fmt: skip
     data = bundle.seal(Bundle(manifest, changes), members.secret)
     slug = re.sub(r"[^A-Za-z0-9]+", "-", device.device_name).strip("-")[:24] or "device"
@@ -93,6 +104,7 @@ def export(db: Database, folder: Path, *, everything: bool = False) -> Path:
 def read(db: Database, paths: list[Path]) -> list[tuple[Path, Bundle]]:
     """Every bundle decrypted and checked; the first bad one stops everything with its message."""
     members = team.load(db.conn)
+    gone = removed(db)
     bundles = []
     for path in paths:
         try:
@@ -104,6 +116,8 @@ def read(db: Database, paths: list[Path]) -> list[tuple[Path, Bundle]]:
         opened = bundle.open_sealed(data, members.secret, path)
         if opened.manifest.team_id != members.team_id:
             raise bundle.BundleUnreadable(path=path)
+        if opened.manifest.sender_id in gone:
+            raise FromRemovedDevice(path=path, device=gone[opened.manifest.sender_id])
         for change in opened.changes:
             _check(change, path)
         bundles.append((path, opened))
@@ -114,8 +128,8 @@ def _check(change: Change, path: Path) -> None:
     """A change must name a synced table and one of its columns (or be a tombstone)."""
     if change.tbl not in TABLES:
         raise BundleDamaged(path=path, reason=f"table {change.tbl!r}")
-    if change.op == "delete" and change.field != TOMBSTONE_FIELD:
-        raise BundleDamaged(path=path, reason="delete with a field")
+    if change.op in ("delete", "purge") and change.field != TOMBSTONE_FIELD:
+        raise BundleDamaged(path=path, reason=f"{change.op} with a field")
     if change.op == "set" and change.field not in columns(TABLES[change.tbl]):
         raise BundleDamaged(path=path, reason=f"column {change.tbl}.{change.field}")
 
@@ -170,30 +184,69 @@ def _fresh(db: Database, bundles: list[tuple[Path, Bundle]], report: ImportRepor
             key = (change.device_id, change.device_seq)
             if change.device_id != own and key not in known:
                 fresh.setdefault(key, change)
-    report.new_changes = len(fresh)
     now = db.clock_ms()
-    report.far_future = sum(clock.is_far_future(c.hlc, now) for c in fresh.values())
+    held = {k: Change(*row[:10]) for row in db.conn.execute(f"SELECT {LOG_COLUMNS} FROM sync_held")
+            for k in [(row[0], row[1])]}  # fmt: skip
+    for key, change in held.items():  # held back before: taken in once the clock has caught up
+        if not clock.is_far_future(change.hlc, now):
+            fresh.setdefault(key, change)
+    report.held = sum(clock.is_far_future(c.hlc, now) for c in fresh.values())
+    report.new_changes = len(fresh) - report.held
     return list(fresh.values())
 
 
 def _apply(db: Database, bundles: list[tuple[Path, Bundle]], fresh: list[Change], report: ImportReport,
-           allow_mass_deletion: bool) -> None:  # fmt: skip
+           allow_mass_deletion: bool, take_held: bool = False) -> None:  # fmt: skip
     """Inside `db.remote_write()`: log the changes, merge the rows they touch, remember the senders."""
     conn = db.conn
+    now = db.clock_ms()
+    if not take_held:
+        later = [c for c in fresh if clock.is_far_future(c.hlc, now)]
+        stamp = datetime.now(UTC).isoformat(timespec="seconds")
+        conn.executemany(f"INSERT OR IGNORE INTO sync_held ({LOG_COLUMNS}, held_at) VALUES ({', '.join('?' * 11)})",
+                         [(*c, stamp) for c in later])  # fmt: skip
+        fresh = [c for c in fresh if not clock.is_far_future(c.hlc, now)]
+    conn.executemany("DELETE FROM sync_held WHERE device_id = ? AND device_seq = ?", [c.key for c in fresh])
     if fresh:
         persons = conn.execute("SELECT count(*) FROM person").fetchone()[0]
         conn.executemany(f"INSERT INTO change_log ({LOG_COLUMNS}) VALUES ({', '.join('?' * 10)})", fresh)
-        changes, report.conflicts = materialise(conn, sorted({(c.tbl, c.row_id) for c in fresh}))
+        touched = sorted({(c.tbl, c.row_id) for c in fresh})
+        changes, report.conflicts, erased = materialise(conn, touched)
+        _note_conflicts(conn, touched, report.conflicts)
+        report.erased.update(table for table, _row_id in erased)
         for counter, part in ((report.inserted, changes.inserted), (report.updated, changes.updated),
                               (report.deleted, changes.deleted)):  # fmt: skip
             counter.update({table: len(ids) for table, ids in part.items() if ids})
-        lost = report.deleted["person"]
+        lost = report.deleted["person"] - report.erased["person"]  # an erasure was confirmed twice at its source
         if persons and lost > MASS_DELETE_SHARE * persons and not allow_mass_deletion:
             raise MassDeletion(deleted=lost, persons=persons)
         last = conn.execute("SELECT last_hlc FROM device").fetchone()[0]
-        conn.execute("UPDATE device SET last_hlc = ?", (clock.receive(last, max(c.hlc for c in fresh), db.clock_ms()),))
+        # A change taken in although its clock is far ahead must not drag this device's clock along.
+        newest = min(max(c.hlc for c in fresh), clock.pack(now + clock.MAX_FUTURE_DRIFT_MS))
+        conn.execute("UPDATE device SET last_hlc = ?", (clock.receive(last, newest, now),))
         db.refresh_derived(changes)
     _remember(db, bundles)
+
+
+def _note_conflicts(conn: Connection, touched: list[tuple[str, str]], conflicts: list[Conflict]) -> None:
+    """Keep the review list (sync_conflict) in line with the rows just merged."""
+    conn.executemany("DELETE FROM sync_conflict WHERE tbl = ? AND row_id = ?", touched)
+    stamp = datetime.now(UTC).isoformat(timespec="seconds")
+    conn.executemany("INSERT OR IGNORE INTO sync_conflict VALUES (?, ?, ?)",
+                     sorted({(c.tbl, c.row_id, stamp) for c in conflicts}))  # fmt: skip
+
+
+def take_in_held(db: Database, backup_folder: Path | None, *, allow_mass_deletion: bool = False) -> ImportReport:
+    """Take in the changes held back for their clock (the user decided they are right), after a backup."""
+    report = ImportReport()
+    held = [Change(*row) for row in db.conn.execute(f"SELECT {LOG_COLUMNS} FROM sync_held")]
+    if held and backup_folder is not None:
+        backup_folder.mkdir(parents=True, exist_ok=True)
+        report.backup = db.backup(backup_folder)
+    report.new_changes = len(held)
+    with db.remote_write():
+        _apply(db, [], held, report, allow_mass_deletion, take_held=True)
+    return report
 
 
 def _remember(db: Database, bundles: list[tuple[Path, Bundle]]) -> None:
@@ -212,3 +265,16 @@ def _remember(db: Database, bundles: list[tuple[Path, Bundle]]) -> None:
         )
         db.conn.execute("INSERT OR IGNORE INTO sync_bundle VALUES (?, ?, ?, ?)",
                         (manifest.bundle_id, manifest.sender_id, stamp, len(opened.changes)))  # fmt: skip
+        for device_id in manifest.removed:
+            if device_id != own:
+                remove_device(db.conn, device_id, stamp)
+
+
+def remove_device(conn: Connection, device_id: str, stamp: str | None = None) -> None:
+    """Remove a device from the team as this device knows it (in the caller's transaction): its bundles are
+    refused from now on and exports no longer wait for it; the news travels in every bundle written here."""
+    name = conn.execute("SELECT device_name FROM sync_peer WHERE device_id = ?", (device_id,)).fetchone()
+    stamp = stamp or datetime.now(UTC).isoformat(timespec="seconds")
+    name_text = name[0] if name else device_id
+    conn.execute("INSERT OR IGNORE INTO sync_removed VALUES (?, ?, ?)", (device_id, name_text, stamp))
+    conn.execute("DELETE FROM sync_peer WHERE device_id = ?", (device_id,))

@@ -9,6 +9,10 @@ changes arrived in: the result depends on the set of changes only.
   choice, or any edit made after both arrived).
 - A tombstone deletes the row if its author had seen every change of the row (`seen_hlc` at least the newest
   change's clock). An edit the deleter had not seen keeps the row alive, and the pair is a conflict to review.
+- A purge (erasure) removes the row whatever else happened to it; its history keeps only ids.
+- A row of a table in FINAL is frozen by the first change that set its final field (a finalised session note):
+  its fields keep the values that change had seen; edits it had not seen stay in the history only, each a
+  conflict ("changed after finalising") until a later change of the row saw it.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from integrationsplan.storage.changes import TOMBSTONE_FIELD
+from integrationsplan.storage.changes import FINAL, TOMBSTONE_FIELD
 from integrationsplan.sync import versions
 
 
@@ -30,7 +34,7 @@ class Change(NamedTuple):
     tbl: str
     row_id: str
     field: str
-    op: str  # "set" or "delete"
+    op: str  # "set", "delete" or "purge"
     value: Any
     seen_hlc: int
     seen: str | None = None  # JSON: the versions of the field this change replaced (see versions.py)
@@ -58,14 +62,19 @@ class Conflict:
     tbl: str
     row_id: str
     field: str  # "" when an edit met a delete
-    first: Change
+    first: Change  # for DELETED the delete, for FINALISED the finalising change
     second: Change
+    kind: str = "field"
+
+
+FIELD, DELETED, FINALISED = "field", "deleted", "finalised"  # kinds of conflict
 
 
 @dataclass(frozen=True)
 class Merged:
-    values: dict[str, Any] | None  # None: the row is deleted (or never had a change)
+    values: dict[str, Any] | None  # None: the row is deleted, purged (or never had a change)
     conflicts: list[Conflict]
+    purged: bool = False
 
 
 def merge_row(changes: Iterable[Change], *, keep: bool = False) -> Merged:
@@ -76,12 +85,16 @@ def merge_row(changes: Iterable[Change], *, keep: bool = False) -> Merged:
     """
     by_field: dict[str, list[Change]] = {}
     tombstones: list[Change] = []
-    for change in sorted(changes, key=lambda c: c.order):
+    ordered = sorted(changes, key=lambda c: c.order)
+    if any(change.op == "purge" for change in ordered):
+        return Merged(None, [], purged=True)
+    for change in ordered:
         if change.op == "delete":
             tombstones.append(change)
         else:
             by_field.setdefault(change.field, []).append(change)
-    conflicts = [c for field_changes in by_field.values() for c in _field_conflicts(field_changes)]
+    conflicts = _freeze(by_field, ordered)
+    conflicts += [c for field_changes in by_field.values() for c in _field_conflicts(field_changes)]
     sets = [c for field_changes in by_field.values() for c in field_changes]
     if not sets:
         return Merged(None, conflicts)
@@ -96,7 +109,7 @@ def merge_row(changes: Iterable[Change], *, keep: bool = False) -> Merged:
         edit = max((c for t, c in unseen if t is deleter), default=max(sets, key=lambda c: c.order),
                    key=lambda c: c.order)  # fmt: skip
         if not any(c.saw(deleter) for c in sets):
-            conflicts.append(Conflict(edit.tbl, edit.row_id, TOMBSTONE_FIELD, deleter, edit))
+            conflicts.append(Conflict(edit.tbl, edit.row_id, TOMBSTONE_FIELD, deleter, edit, DELETED))
     return Merged({name: field_changes[-1].value for name, field_changes in by_field.items()}, conflicts)
 
 
@@ -106,3 +119,35 @@ def _field_conflicts(changes: Sequence[Change]) -> list[Conflict]:
     heads = [by_key[k] for k in versions.heads([c.version for c in changes])]
     return [Conflict(first.tbl, first.row_id, first.field, first, second)
             for i, first in enumerate(heads) for second in heads[i + 1 :] if first.value != second.value]  # fmt: skip
+
+
+def _freeze(by_field: dict[str, list[Change]], ordered: Sequence[Change]) -> list[Conflict]:
+    """For a row of a FINAL table that was finalised: drop from `by_field` what the finalising change had not
+    seen (the history keeps it); each dropped edit nobody has confirmed since is a conflict."""
+    final_field = FINAL.get(ordered[0].tbl) if ordered else None
+    final = next((c for c in by_field.get(final_field or "", ()) if c.value is not None), None)
+    if final is None:
+        return []
+    sets = [c for field_changes in by_field.values() for c in field_changes]
+    seen = versions.ancestors([c.version for c in sets])[final.key]
+    # Logged before finalising named the versions of every field it saw: the clock decides.
+    legacy = not seen & {c.key for c in sets if c.field != final_field}
+
+    def before(c: Change) -> bool:
+        if c.device_id == final.device_id:
+            return c.device_seq < final.device_seq
+        return c.key in seen or (legacy and c.hlc < final.hlc)
+
+    conflicts = []
+    for name in list(by_field):
+        if name == "id":  # the id never changes: its later entries confirm the row (they settle, see below)
+            continue
+        kept = [c for c in by_field[name] if c is final or before(c)] if name != final_field else [final]
+        for dropped in (c for c in by_field[name] if c not in kept and name != final_field):
+            if not any(x.hlc > dropped.hlc and x.seen_hlc >= dropped.hlc for x in ordered):
+                conflicts.append(Conflict(final.tbl, final.row_id, name, final, dropped, FINALISED))
+        if kept:
+            by_field[name] = kept
+        else:
+            del by_field[name]
+    return conflicts

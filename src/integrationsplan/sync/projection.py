@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+from integrationsplan.storage import erasure
+from integrationsplan.storage.changes import references
 from integrationsplan.storage.connection import Connection
 from integrationsplan.storage.records import TABLES, columns
 from integrationsplan.sync.merge import Change, merge_row
-from integrationsplan.sync.replica import LOG_COLUMNS, parent_links
+from integrationsplan.sync.replica import LOG_COLUMNS, parent_links, whole
 
 Rows = dict[str, dict[str, dict[str, Any]]]  # table -> row id -> column -> value
 
@@ -24,10 +26,17 @@ def project(conn: Connection) -> Rows:
     def put(table: str, row_id: str, values: dict[str, Any]) -> None:
         rows[table][row_id] = dict.fromkeys(columns(TABLES[table])) | values | {"id": row_id}
 
+    refs = references(conn)
+    erased = set(erasure.dependants(conn, refs, erasure.purge_roots(conn)))
     for (table, row_id), changes in grouped.items():
-        values = merge_row(changes).values
-        if values is not None:
+        values = whole(conn, table, merge_row(changes).values)
+        if values is not None and (table, row_id) not in erased:
             put(table, row_id, values)
+    for parent, parent_refs in refs.items():  # optional references to erased rows are cleared
+        for ref in (r for r in parent_refs if r.nullable):
+            for row in rows[ref.child_table].values():
+                if (parent, row[ref.column]) in erased:
+                    row[ref.column] = None
     links = parent_links(conn)
     kept = True
     while kept:  # a row a living row refers to lives (replica.materialise keeps it the same way)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import Any, NamedTuple
 
-from integrationsplan.storage.changes import Changes
+from integrationsplan.storage import erasure
+from integrationsplan.storage.changes import Changes, references
 from integrationsplan.storage.connection import Connection
 from integrationsplan.storage.records import TABLES, columns
 from integrationsplan.sync.merge import Change, Conflict, merge_row
@@ -28,15 +30,33 @@ def log_of(conn: Connection, table: str, row_id: str) -> list[Change]:
         f"SELECT {LOG_COLUMNS} FROM change_log WHERE tbl = ? AND row_id = ?", (table, row_id))]  # fmt: skip
 
 
-def materialise(conn: Connection, keys: Iterable[Key]) -> tuple[Changes, list[Conflict]]:
-    """Write each row as the merged log says (inserted, updated or deleted); then keep every row a living row
-    refers to. Runs inside the caller's transaction, with foreign keys deferred to its end."""
+class Materialised(NamedTuple):
+    changes: Changes
+    conflicts: list[Conflict]
+    erased: set[Key]  # rows a purge removed (their deletes are in `changes` too)
+
+
+def materialise(conn: Connection, keys: Iterable[Key]) -> Materialised:
+    """Write each row as the merged log says (inserted, updated or deleted); erase what a purge reached; then
+    keep every row a living row refers to. Runs inside the caller's transaction, with foreign keys deferred to
+    its end."""
     changes = Changes()
     conflicts: list[Conflict] = []
+    refs = references(conn)
+    erased = erasure.dependants(conn, refs, erasure.purge_roots(conn)) if erasure.any_purge(conn) else []
+    out = set(erased)
+    gone = {key for key in erased if _exists(conn, *key)}
     for table, row_id in keys:
+        if (table, row_id) in out:
+            continue
         merged = merge_row(log_of(conn, table, row_id))
         conflicts += merged.conflicts
-        _write(conn, table, row_id, merged.values, changes)
+        _write(conn, table, row_id, whole(conn, table, merged.values), changes)
+    for table, row_id in erased:  # dependants first
+        _write(conn, table, row_id, None, changes)
+    erasure.empty_history(conn, refs, erased)
+    for table, ids in erasure.clear_references(conn, refs, erased).items():
+        changes.updated[table].update(ids)
     while True:  # a kept parent may itself have a deleted parent: until nothing refers to a missing row
         missing = _missing_parents(conn)
         if not missing:
@@ -47,7 +67,28 @@ def materialise(conn: Connection, keys: Iterable[Key]) -> tuple[Changes, list[Co
                 raise ValueError(f"{table} {row_id} is referred to but has no change in the log")
             conflicts += merged.conflicts
             _write(conn, table, row_id, merged.values, changes)
-    return changes, conflicts
+    return Materialised(changes, conflicts, gone)
+
+
+def whole(conn: Connection, table: str, values: dict[str, Any] | None) -> dict[str, Any] | None:
+    """`values`, unless a required column is empty: the row's history was emptied by a purge on another device,
+    and the purge itself has not arrived yet (it comes with a later bundle). Such a row is not written."""
+    if values is None or any(values.get(name) is None for name in _required(conn, table)):
+        return None
+    return values
+
+
+def _required(conn: Connection, table: str) -> list[str]:
+    if table not in _REQUIRED:  # the schema of a table is the same in every database this program opens
+        _REQUIRED[table] = [row[1] for row in conn.execute(f"PRAGMA table_info({table})") if row[3] and row[1] != "id"]
+    return _REQUIRED[table]
+
+
+_REQUIRED: dict[str, list[str]] = {}
+
+
+def _exists(conn: Connection, table: str, row_id: str) -> bool:
+    return conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", (row_id,)).fetchone() is not None
 
 
 def _missing_parents(conn: Connection) -> set[Key]:
@@ -63,7 +104,7 @@ def _missing_parents(conn: Connection) -> set[Key]:
 
 
 def _write(conn: Connection, table: str, row_id: str, values: dict[str, object] | None, changes: Changes) -> None:
-    exists = conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", (row_id,)).fetchone() is not None
+    exists = _exists(conn, table, row_id)
     if values is None:
         if exists:
             conn.execute(f"DELETE FROM {table} WHERE id = ?", (row_id,))

@@ -33,7 +33,10 @@ class NoTeam(UserError):
 
 
 class OtherTeam(UserError):
-    message = N_("This device already belongs to a team; leave it first (--leave) to join another.")
+    message = N_(
+        "This device already belongs to another team. To take the team's new key (after a device was removed), "
+        "replace the key (--replace); to join another team, leave this one first (--leave)."
+    )
 
 
 @dataclass(frozen=True)
@@ -84,10 +87,11 @@ def load(conn: Connection) -> Team:
     return Team(row[0], bytes(row[1]))
 
 
-def join(conn: Connection, team: Team) -> None:
-    """Make this device a member of `team` (inside the caller's transaction)."""
+def join(conn: Connection, team: Team, *, replace: bool = False) -> None:
+    """Make this device a member of `team` (inside the caller's transaction). `replace`: the team's new key
+    after a device was removed; what the other devices said they hold stays."""
     row = conn.execute("SELECT team_id FROM team").fetchone()
-    if row is not None and row[0] != team.team_id:
+    if row is not None and row[0] != team.team_id and not replace:
         raise OtherTeam()
     conn.execute("INSERT OR REPLACE INTO team VALUES (1, ?, ?, ?)",
                  (team.team_id, team.secret, datetime.now(UTC).isoformat(timespec="seconds")))  # fmt: skip

@@ -1,0 +1,102 @@
+"""Erasure: a purge removes a row and every row that depends on it on every device, and empties the values of
+their history. Only ids stay: the rows' own ids and the references between them (random ids, no content), so
+that every device finds the same dependants, even of rows it learns about after the purge.
+
+A row depends on another when any change ever gave one of its required references (NOT NULL foreign keys) the
+other's id; optional references to an erased row are cleared.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Protocol
+
+from integrationsplan.storage.connection import Connection
+
+Key = tuple[str, str]  # (table, row id)
+
+
+class Ref(Protocol):
+    @property
+    def child_table(self) -> str: ...
+    @property
+    def column(self) -> str: ...
+    @property
+    def nullable(self) -> bool: ...
+
+
+Refs = Mapping[str, Sequence[Ref]]  # parent table -> the references pointing at it (changes.references)
+
+
+def any_purge(conn: Connection) -> bool:
+    return conn.execute("SELECT 1 FROM change_log WHERE op = 'purge' LIMIT 1").fetchone() is not None
+
+
+def purge_roots(conn: Connection) -> set[Key]:
+    return {(t, r) for t, r in conn.execute("SELECT tbl, row_id FROM change_log WHERE op = 'purge'")}
+
+
+def dependants(conn: Connection, refs: Refs, roots: Iterable[Key]) -> list[Key]:
+    """`roots` and every row depending on them, dependants before the rows they depend on."""
+    required = {(r.child_table, r.column): parent for parent, rs in refs.items() for r in rs if not r.nullable}
+    children: dict[Key, set[Key]] = defaultdict(set)
+    if required:
+        fields = sorted({column for _table, column in required})
+        query = (f"SELECT DISTINCT tbl, row_id, field, value FROM change_log WHERE op = 'set' AND value IS NOT NULL"
+                 f" AND field IN ({', '.join('?' * len(fields))})")  # fmt: skip
+        for table, row_id, column, value in conn.execute(query, fields):
+            parent = required.get((table, column))
+            if parent is not None:
+                children[(parent, value)].add((table, row_id))
+    order: list[Key] = []
+    found: set[Key] = set()
+
+    def visit(key: Key) -> None:
+        if key in found:
+            return
+        found.add(key)
+        for child in sorted(children.get(key, ())):
+            visit(child)
+        order.append(key)
+
+    for root in sorted(roots):
+        visit(root)
+    return order
+
+
+def kept_fields(refs: Refs, table: str) -> list[str]:
+    """What a purge keeps of a row's history: its id and its references (ids, no content)."""
+    return sorted({"id"} | {r.column for rs in refs.values() for r in rs if r.child_table == table})
+
+
+def empty_history(conn: Connection, refs: Refs, keys: Iterable[Key]) -> None:
+    """Empty every value the change log (and changes held back) keep of these rows, except ids."""
+    for table, row_id in keys:
+        kept = kept_fields(refs, table)
+        marks = ", ".join("?" * len(kept))
+        for log in ("change_log", "sync_held"):
+            conn.execute(
+                f"UPDATE {log} SET value = NULL WHERE tbl = ? AND row_id = ? AND value IS NOT NULL"
+                f" AND field NOT IN ({marks})",
+                (table, row_id, *kept),
+            )
+
+
+def clear_references(conn: Connection, refs: Refs, erased: Iterable[Key]) -> dict[str, set[str]]:
+    """Set optional references to erased rows to NULL in the tables; returns the rows changed per table."""
+    by_table: dict[str, set[str]] = defaultdict(set)
+    for table, row_id in erased:
+        by_table[table].add(row_id)
+    changed: dict[str, set[str]] = defaultdict(set)
+    for parent, ids in by_table.items():
+        for ref in refs.get(parent, ()):
+            if not ref.nullable:
+                continue
+            marks = ", ".join("?" * len(ids))
+            for (child,) in conn.execute(
+                f"SELECT id FROM {ref.child_table} WHERE {ref.column} IN ({marks})", sorted(ids)
+            ).fetchall():
+                conn.execute(f"UPDATE {ref.child_table} SET {ref.column} = NULL WHERE id = ?", (child,))
+                changed[ref.child_table].add(child)
+    return changed
