@@ -12,8 +12,9 @@ from integrationsplan.folders import data_dir
 from integrationsplan.i18n import N_, _, ngettext
 from integrationsplan.passphrase import obtain
 from integrationsplan.storage import Database
-from integrationsplan.sync import bundle, exchange, review, team
+from integrationsplan.sync import exchange, review, team
 from integrationsplan.sync.bundle import Bundle
+from integrationsplan.sync.summary import report_lines
 
 
 def open_database(args: argparse.Namespace) -> Database:
@@ -105,7 +106,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     with open_database(args) as db:
         if args.preview:
-            _print(exchange.preview(db, args.files), preview=True)
+            _print(exchange.preview(db, exchange.read(db, args.files)), preview=True)
             return 0
         _print(_import(db, exchange.read(db, args.files), args), preview=False)
     return 0
@@ -113,30 +114,14 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_folder(args: argparse.Namespace) -> int:
     """An exchange folder: import every bundle there this device has not taken in yet, then write one."""
-    if not args.folder.is_dir():
-        raise UserError(N_("{path} is no folder."), path=args.folder)
     with open_database(args) as db:
-        taken = {b for (b,) in db.conn.execute("SELECT bundle_id FROM sync_bundle")}
-        own = db.device.device_id
-        # A bundle's name ends with its id ("…-<id>.ipsync"): those taken in before are not even decrypted again.
-        waiting = [p for p in sorted(args.folder.glob(f"*{bundle.SUFFIX}")) if p.stem.rpartition("-")[2] not in taken]
-        readable = [(p, b) for p, b in _readable(db, waiting) if b.manifest.sender_id != own]
+        readable, skipped = exchange.read_folder(db, args.folder)
+        for reason in skipped:
+            print(_("Skipped: {reason}").format(reason=reason), file=sys.stderr)
         if readable:
             _print(_import(db, readable, args), preview=False)
         print(exchange.export(db, args.folder))
     return 0
-
-
-def _readable(db: Database, paths: list[Path]) -> list[tuple[Path, Bundle]]:
-    """The bundles of a shared folder that this device can take in; each other file is named and skipped, so
-    that one bad file (or one sealed with a replaced team key) does not stop the exchange."""
-    found = []
-    for path in paths:
-        try:
-            found += exchange.read(db, [path])
-        except UserError as skipped:
-            print(_("Skipped: {reason}").format(reason=skipped.text()), file=sys.stderr)
-    return found
 
 
 def _import(db: Database, bundles: list[tuple[Path, Bundle]], args: argparse.Namespace) -> exchange.ImportReport:
@@ -159,28 +144,8 @@ def _confirm_twice(refused: exchange.MassDeletion, ask: Callable[[str], str] = i
 
 
 def _print(report: exchange.ImportReport, *, preview: bool) -> None:
-    new, changed, deleted = (sum(c.values()) for c in (report.inserted, report.updated, report.deleted))
-    if not report.new_changes:
-        print(
-            ngettext("Nothing new in {n} file.", "Nothing new in {n} files.", report.bundles).format(n=report.bundles)
-        )
-        return
-    line = _("would be: {new} new, {changed} changed, {deleted} deleted records") if preview else _(
-        "{new} new, {changed} changed, {deleted} deleted records")  # fmt: skip
-    print(line.format(new=new, changed=changed, deleted=deleted))
-    if report.deleted["person"]:
-        print(ngettext("{n} person deleted", "{n} persons deleted", report.deleted["person"]).format(
-            n=report.deleted["person"]))  # fmt: skip
-    if report.conflicts:
-        n = len(report.conflicts)
-        print(ngettext("{n} conflict to review: both values are kept.",
-                       "{n} conflicts to review: both values are kept.", n).format(n=n))  # fmt: skip
-    if report.held:
-        held = _("{n} changes carry a clock more than a day ahead of this device's and are held back: check that "
-                 "device's date and time (integrationsplan sync held).")  # fmt: skip
-        print(held.format(n=report.held), file=sys.stderr)
-    if report.backup:
-        print(_("Backup before the import: {path}").format(path=report.backup))
+    for line in report_lines(report, preview=preview):
+        print(line)
 
 
 def add_commands(command: Callable[..., argparse.ArgumentParser]) -> None:

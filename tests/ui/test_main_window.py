@@ -399,16 +399,21 @@ def test_every_dialog_text_goes_through_the_catalog(qtbot: QtBot, opened: Backen
     from integrationsplan.domain.person import Person, ResidenceStatus, Resources
     from integrationsplan.domain.plan import Goal, Need, Plan, Signature, Step
     from integrationsplan.domain.session import CounsellingSession
+    from integrationsplan.sync.exchange import ImportReport
     from integrationsplan.ui.lock import LockScreen
     from integrationsplan.ui.preferences import Preferences
-    from integrationsplan.ui.views import plan_dialogs, situation_panel
+    from integrationsplan.ui.views import plan_dialogs, review_dialog, situation_panel
     from integrationsplan.ui.views.closure_dialog import ClosureDialog
     from integrationsplan.ui.views.household_panel import MemberDialog
     from integrationsplan.ui.views.print_dialog import PrintDialog
     from integrationsplan.ui.views.sessions_panel import SessionDialog, SessionRow, SessionsView
     from integrationsplan.ui.views.settings_dialog import SettingsDialog
+    from integrationsplan.ui.views.sync_dialog import PreviewDialog, SyncDialog
 
     i18n.set_language(i18n.PSEUDO_LANGUAGE)
+    preview = ImportReport(bundles=1, new_changes=3, held=1)
+    preview.inserted["person"] = 1
+    preview.updated["goal"] = 2
     try:
         person = Person(case_number="T-1", family_name="Haddad", counselling_start=date(2026, 1, 5))
         plan = Plan(person_id=person.id, created_on=date(2026, 2, 1))
@@ -434,6 +439,9 @@ def test_every_dialog_text_goes_through_the_catalog(qtbot: QtBot, opened: Backen
             PrintDialog(opened, Preferences(), person, plan.id),
             SettingsDialog(Preferences()),
             LockScreen(opened),
+            SyncDialog(opened, Preferences()),
+            PreviewDialog(preview, ["stray.ipsync"]),
+            review_dialog.ReviewDialog(opened, Preferences()),
         ]  # fmt: skip
         for dialog in dialogs:
             qtbot.addWidget(dialog)

@@ -74,9 +74,10 @@ def test_an_edit_against_a_delete_is_kept_or_deleted_as_the_user_says(pair: Pair
                                                                       answer: str) -> None:  # fmt: skip
     a, b = pair
     person = _person(a, "Karimi")
+    session = _session(a, person.id)
     _send(a, b, tmp_path)
     with a.write():
-        a.persons.delete(person.id)
+        a.persons.delete(person.id)  # with its session
     with b.write():
         b.persons.save(replace(b.persons.get(person.id), municipality="Ravensburg"))
     _both_ways(a, b, tmp_path)
@@ -86,7 +87,10 @@ def test_an_edit_against_a_delete_is_kept_or_deleted_as_the_user_says(pair: Pair
     getattr(review, answer)(a, found)
     _send(a, b, tmp_path, allow_mass_deletion=True)  # one of one person
     assert review.open_conflicts(a) == review.open_conflicts(b) == []
-    assert (b.persons.find(person.id) is None) == (answer == "delete")
+    for db in (a, b):
+        assert (db.persons.find(person.id) is None) == (answer == "delete")
+        # Keeping the person brings back what the same delete removed with it.
+        assert (db.sessions.find(session.id) is None) == (answer == "delete")
     _agree(a, b)
 
 

@@ -160,9 +160,9 @@ class Writer:
 
     def confirm(self, table: str, row_id: str) -> None:
         """Say that the row stays as it is, having seen every change of it (a delete or an edit met in a
-        conflict): one change of its id field whose `seen_hlc` is the row's newest clock."""
+        conflict): one change of its id field whose `seen_hlc` is the row's newest clock. For a deleted row this
+        brings it back in the merge (sync/review.py writes it then)."""
         self._check_table(table)
-        self._current(table, row_id)
         newest = self.conn.execute(
             "SELECT coalesce(max(hlc), 0) FROM change_log WHERE tbl = ? AND row_id = ?", (table, row_id)
         ).fetchone()[0]

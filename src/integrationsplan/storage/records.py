@@ -124,3 +124,16 @@ def to_column(value: Any) -> Any:
     if isinstance(value, date):  # datetime too
         return value.isoformat()
     return value
+
+
+def from_column(table: str, name: str, value: Any) -> Any:
+    """One column value of a synced table in its domain form (an enum member, a date, a tuple of codes)."""
+    if value is None:
+        return None
+    for field_name, _, convert in _fields(TABLES[table]):
+        if field_name == name:
+            try:
+                return convert(value)
+            except (ValueError, TypeError):  # a value from a newer program version: shown as stored
+                return value
+    return value

@@ -17,7 +17,7 @@ from pathlib import Path
 from integrationsplan.errors import UserError
 from integrationsplan.i18n import N_
 from integrationsplan.storage import Database
-from integrationsplan.storage.changes import TOMBSTONE_FIELD
+from integrationsplan.storage.changes import TOMBSTONE_FIELD, Changes
 from integrationsplan.storage.connection import Connection
 from integrationsplan.storage.records import TABLES, columns
 from integrationsplan.sync import bundle, clock, team
@@ -52,6 +52,7 @@ class ImportReport:
     updated: Counter[str] = field(default_factory=Counter)
     deleted: Counter[str] = field(default_factory=Counter)
     erased: Counter[str] = field(default_factory=Counter)  # rows a purge removed (counted in `deleted` too)
+    changes: Changes = field(default_factory=Changes)  # the rows written, for the views to refresh
     conflicts: list[Conflict] = field(default_factory=list)
     held: int = 0  # changes stamped more than a day ahead of this device's clock, held back (see sync_held)
     backup: Path | None = None
@@ -124,6 +125,24 @@ def read(db: Database, paths: list[Path]) -> list[tuple[Path, Bundle]]:
     return bundles
 
 
+def read_folder(db: Database, folder: Path) -> tuple[list[tuple[Path, Bundle]], list[str]]:
+    """The bundles of an exchange folder this device has not taken in yet, and a message for each file it skipped:
+    one bad file (or one sealed with a replaced team key) must not stop the exchange."""
+    if not folder.is_dir():
+        raise UserError(N_("{path} is no folder."), path=folder)
+    taken = {b for (b,) in db.conn.execute("SELECT bundle_id FROM sync_bundle")}
+    own = db.device.device_id
+    # A bundle's name ends with its id ("…-<id>.ipsync"): those taken in before are not even decrypted again.
+    waiting = [p for p in sorted(folder.glob(f"*{bundle.SUFFIX}")) if p.stem.rpartition("-")[2] not in taken]
+    found, skipped = [], []
+    for path in waiting:
+        try:
+            found += [(p, b) for p, b in read(db, [path]) if b.manifest.sender_id != own]
+        except UserError as refused:
+            skipped.append(refused.text())
+    return found, skipped
+
+
 def _check(change: Change, path: Path) -> None:
     """A change must name a synced table and one of its columns (or be a tombstone)."""
     if change.tbl not in TABLES:
@@ -150,13 +169,14 @@ def import_read(db: Database, bundles: list[tuple[Path, Bundle]], backup_folder:
         report.backup = db.backup(backup_folder)
     with db.remote_write():
         _apply(db, bundles, fresh, report, allow_mass_deletion)
+    db.last_changes = report.changes
     return report
 
 
-def preview(db: Database, paths: list[Path]) -> ImportReport:
-    """What importing `paths` would change (new, changed, deleted rows per table, conflicts); changes nothing."""
+def preview(db: Database, bundles: list[tuple[Path, Bundle]]) -> ImportReport:
+    """What importing the bundles `read` returned would change (new, changed, deleted rows per table, conflicts);
+    changes nothing."""
     report = ImportReport()
-    bundles = read(db, paths)
     fresh = _fresh(db, bundles, report)
     try:
         with db.remote_write():
@@ -212,6 +232,7 @@ def _apply(db: Database, bundles: list[tuple[Path, Bundle]], fresh: list[Change]
         conn.executemany(f"INSERT INTO change_log ({LOG_COLUMNS}) VALUES ({', '.join('?' * 10)})", fresh)
         touched = sorted({(c.tbl, c.row_id) for c in fresh})
         changes, report.conflicts, erased = materialise(conn, touched)
+        report.changes = changes
         _note_conflicts(conn, touched, report.conflicts)
         report.erased.update(table for table, _row_id in erased)
         for counter, part in ((report.inserted, changes.inserted), (report.updated, changes.updated),
@@ -246,6 +267,7 @@ def take_in_held(db: Database, backup_folder: Path | None, *, allow_mass_deletio
     report.new_changes = len(held)
     with db.remote_write():
         _apply(db, [], held, report, allow_mass_deletion, take_held=True)
+    db.last_changes = report.changes
     return report
 
 

@@ -7,15 +7,18 @@ that saw the edit. Nothing is discarded: the change log keeps every value either
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from typing import Any
 
 from integrationsplan.domain.session import SessionAddendum
-from integrationsplan.storage import Database
+from integrationsplan.storage import Database, erasure
+from integrationsplan.storage.changes import references
+from integrationsplan.storage.records import from_row, to_row
+from integrationsplan.storage.repository import Repository
 from integrationsplan.sync import clock
-from integrationsplan.sync.merge import FIELD, FINALISED, Change, Conflict, merge_row
-from integrationsplan.sync.replica import log_of, parent_links
+from integrationsplan.sync.merge import DELETED, FIELD, FINALISED, Change, Conflict, merge_row
+from integrationsplan.sync.replica import log_of, materialise, parent_links
 
 
 @dataclass(frozen=True)
@@ -60,11 +63,15 @@ def open_conflicts(db: Database) -> list[Open]:
     found: list[Open] = []
     settled = []
     for table, row_id in db.conn.execute("SELECT tbl, row_id FROM sync_conflict ORDER BY found_at DESC, tbl, row_id"):
-        conflicts = merge_row(log_of(db.conn, table, row_id)).conflicts
-        if not conflicts:
+        merged = merge_row(log_of(db.conn, table, row_id))
+        if not merged.conflicts:
             settled.append((table, row_id))
         owner = person_of(db, table, row_id)
-        found += [Open(c, _side(c.first, names), _side(c.second, names), owner) for c in conflicts]
+        for c in merged.conflicts:
+            first = _side(c.first, names)
+            if c.kind == FINALISED:  # the side that stays: the field as finalised
+                first = replace(first, value=(merged.values or {}).get(c.field))
+            found.append(Open(c, first, _side(c.second, names), owner))
     if settled:
         with db.remote_write() as conn:
             conn.executemany("DELETE FROM sync_conflict WHERE tbl = ? AND row_id = ?", settled)
@@ -101,14 +108,44 @@ def choose(db: Database, conflict: Open, value: Any) -> None:
     """Settle a field conflict with `value`: one side's, or both merged by the user."""
     if conflict.kind != FIELD:
         raise ValueError("a delete or a finalised record is settled by keep(), delete() or as_addendum()")
+    repository = next(r for r in vars(db).values() if isinstance(r, Repository) and r.table == conflict.table)
+    old = repository.get(conflict.row_id)
+    row = to_row(old) | {conflict.field: value}
+    repository.validate(from_row(type(old), row), old)  # a merged text must pass what typing it would
     with db.write() as writer:
         writer.settle(conflict.table, conflict.row_id, conflict.field, value)
 
 
 def keep(db: Database, conflict: Open) -> None:
-    """Keep the record as it stands (the edit over the delete; the finalised text over a later edit)."""
+    """Keep the record as it stands (the edit over the delete; the finalised text over a later edit). A kept
+    record gets back what the same delete removed with it (its plans, sessions, consents …)."""
     with db.write() as writer:
         writer.confirm(conflict.table, conflict.row_id)
+        if conflict.kind == DELETED:
+            removed = deleted_with(db, conflict.table, conflict.row_id, conflict.conflict.first)
+            for table, row_id in removed:
+                writer.confirm(table, row_id)
+            restored = materialise(db.conn, reversed(removed)).changes  # the rows they depend on first
+            for table, ids in restored.inserted.items():
+                writer.changes.inserted[table] |= ids
+
+
+# The deletes of one cascade are logged one after the other within a moment (one transaction).
+_CASCADE_MS = 10_000
+
+
+def deleted_with(db: Database, table: str, row_id: str, delete: Change) -> list[tuple[str, str]]:
+    """The rows the delete `delete` of (table, row id) removed with it, dependants first: rows depending on it
+    whose last change is a delete by the same device just before."""
+    found = []
+    for key in erasure.dependants(db.conn, references(db.conn), [(table, row_id)])[:-1]:
+        log = log_of(db.conn, *key)
+        last = max(log, key=lambda c: c.order) if log else None
+        if (last is not None and last.op == "delete" and last.device_id == delete.device_id
+                and last.device_seq < delete.device_seq
+                and clock.physical_ms(delete.hlc) - clock.physical_ms(last.hlc) <= _CASCADE_MS):  # fmt: skip
+            found.append(key)
+    return found
 
 
 def delete(db: Database, conflict: Open) -> None:

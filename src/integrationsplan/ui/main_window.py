@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -40,15 +41,18 @@ from integrationsplan.ui.models.person_list import PERSON_ID_ROLE, Column, Perso
 from integrationsplan.ui.preferences import Preferences
 from integrationsplan.ui.record_form import open_dialog
 from integrationsplan.ui.text_direction import AutoDirectionDelegate
+from integrationsplan.ui.views import review_dialog
 from integrationsplan.ui.views.closure_dialog import ClosureDialog
 from integrationsplan.ui.views.due_panel import DuePanel
 from integrationsplan.ui.views.household_panel import HouseholdPanel
 from integrationsplan.ui.views.person_form import PersonForm
 from integrationsplan.ui.views.plan_panel import PlanPanel
 from integrationsplan.ui.views.print_dialog import PrintDialog
+from integrationsplan.ui.views.review_dialog import ReviewDialog
 from integrationsplan.ui.views.sessions_panel import SessionsPanel
 from integrationsplan.ui.views.settings_dialog import SettingsDialog
 from integrationsplan.ui.views.situation_panel import SituationPanel
+from integrationsplan.ui.views.sync_dialog import SyncDialog
 
 SEARCH_DELAY_MS = 150
 REVIEW_HORIZON_DAYS = 14
@@ -153,6 +157,11 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.pages)
 
         self._build_menus()
+        self.conflicts_button = QPushButton()
+        self.conflicts_button.setFlat(True)
+        self.conflicts_button.setVisible(False)
+        self.conflicts_button.clicked.connect(self.review_conflicts)
+        self.statusBar().addPermanentWidget(self.conflicts_button)
         self.idle = IdleWatcher(preferences.auto_lock_minutes, self)
         self.idle.idle.connect(self.lock)
         app = QApplication.instance()
@@ -162,6 +171,7 @@ class MainWindow(QMainWindow):
         backend.bug.connect(self._bug)
         backend.busy.connect(self._busy)
         self._apply_filters()
+        self.count_conflicts()
 
     # -- menus -----------------------------------------------------------------------------------
 
@@ -205,6 +215,11 @@ class MainWindow(QMainWindow):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
+        self.sync_action = self._action(_("E&xchange data…"), self.exchange_data, "Ctrl+Shift+E")
+        self.review_action = self._action(_("&Needs review…"), self.review_conflicts)
+        sync_menu = self.menuBar().addMenu(_("E&xchange"))
+        sync_menu.addAction(self.sync_action)
+        sync_menu.addAction(self.review_action)
         edit_menu = self.menuBar().addMenu(_("&Edit"))
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(find)
@@ -295,6 +310,25 @@ class MainWindow(QMainWindow):
             lambda db: db.backup(folder),
             lambda path: self.statusBar().showMessage(_("Backup saved: {path}").format(path=path), 8000),
         )
+
+    def exchange_data(self) -> None:
+        """Team, devices and exchanging files with the other devices."""
+        open_dialog(SyncDialog(self.backend, self.preferences, self))
+        self.count_conflicts()
+
+    def review_conflicts(self) -> None:
+        open_dialog(ReviewDialog(self.backend, self.preferences, self))
+        self.count_conflicts()
+
+    def count_conflicts(self) -> None:
+        """Show in the status bar how many conflicts wait for review (nothing when none do)."""
+        self.backend.call(review_dialog.count, self._show_conflicts)
+
+    def _show_conflicts(self, n: int) -> None:
+        self.conflicts_button.setText(
+            ngettext("{n} conflict to review", "{n} conflicts to review", n).format(n=format_number(n))
+        )
+        self.conflicts_button.setVisible(n > 0)
 
     def edit_settings(self) -> None:
         language = self.preferences.language
@@ -412,6 +446,7 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.workspace)
         self._dirty_changed(self.form.dirty)
         self.model.reload()
+        self.count_conflicts()
         self.idle.restart()
 
     # -- messages --------------------------------------------------------------------------------

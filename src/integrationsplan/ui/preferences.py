@@ -76,6 +76,16 @@ class Preferences:
         self._settings.setValue("backup/folder", str(folder))
 
     @property
+    def exchange_dir(self) -> Path | None:
+        """The shared folder (network drive, USB stick, synced folder) the team exchanges sync files through."""
+        value = str(self._settings.value("sync/folder", ""))
+        return Path(value) if value else None
+
+    @exchange_dir.setter
+    def exchange_dir(self, folder: Path | None) -> None:
+        self._settings.setValue("sync/folder", str(folder) if folder else "")
+
+    @property
     def user_name(self) -> str:
         """Who works here: used for "my persons"; defaults to the login name."""
         value = self._settings.value("user/name", "")
