@@ -56,3 +56,24 @@ def test_two_laptops_and_the_office_share_a_folder(tmp_path: Path) -> None:
     assert _rows(dbs["office"]) == before
     preview = run("sync", "import", "--db", str(dbs["office"]), "--preview", *map(str, sorted(share.glob("2*"))), **env)
     assert preview.returncode == 0 and "Nichts Neues" in preview.stdout
+
+    # The folder mode names the stray file and goes on with the others.
+    folder = run("sync", "folder", "--db", str(dbs["laptop1"]), str(share), **env)
+    assert folder.returncode == 0 and "stray" in folder.stderr and "Übersprungen" in folder.stderr
+
+    # Laptop 2 is lost: the office removes it, the team gets a new key, and laptop 2's files are refused.
+    devices = run("sync", "devices", "--db", str(dbs["office"]), **env)
+    assert devices.returncode == 0 and "laptop2" in devices.stdout
+    removed = run("sync", "team", "--db", str(dbs["office"]), "--remove", "laptop2", **env)
+    assert removed.returncode == 0, removed.stderr
+    new_key = removed.stdout.strip().splitlines()[-1]
+    assert new_key.startswith("IPT-") and new_key != key
+    kept_out = run("sync", "team", "--db", str(dbs["laptop1"]), "--join", new_key, **env)
+    assert kept_out.returncode == 1 and "--replace" in kept_out.stderr
+    assert run("sync", "team", "--db", str(dbs["laptop1"]), "--join", new_key, "--replace", **env).returncode == 0
+    assert run("sync", "folder", "--db", str(dbs["office"]), str(share), **env).returncode == 0
+    assert run("sync", "folder", "--db", str(dbs["laptop1"]), str(share), **env).returncode == 0
+    listed = run("sync", "devices", "--db", str(dbs["laptop1"]), **env)
+    assert "laptop2" in listed.stdout and "entfernt" in listed.stdout  # the news came in the office's file
+    conflicts = run("sync", "conflicts", "--db", str(dbs["laptop1"]), **env)
+    assert conflicts.returncode == 0 and "0 Konflikte" in conflicts.stdout

@@ -169,7 +169,7 @@ Op = tuple[str, int, int, int]  # kind, replica, target replica or person pick, 
 @st.composite
 def _scripts(draw: st.DrawFn) -> tuple[int, list[Op]]:
     replicas = draw(st.integers(2, 4))
-    kinds = st.sampled_from(["create", "edit", "edit", "edit", "delete", "send", "send", "resend", "drop"])
+    kinds = st.sampled_from(["create", "edit", "edit", "edit", "delete", "erase", "send", "send", "resend", "drop"])
     ops = draw(st.lists(st.tuples(kinds, st.integers(0, replicas - 1), st.integers(0, 50), st.integers(0, 2)),
                         min_size=4, max_size=28))  # fmt: skip
     return replicas, ops
@@ -192,6 +192,7 @@ def test_replicas_converge_and_keep_every_value(tmp_path_factory: pytest.TempPat
     edits: list[tuple[str, tuple[str, int]]] = []  # (person id, the edit's change id)
     # The model: per family_name change, its value and the family_name changes its device held when writing it.
     knew: dict[tuple[str, int], tuple[str, str, frozenset[tuple[str, int]]]] = {}
+    erased: set[str] = set()
     try:
         for kind, who, pick, value in ops:
             db = dbs[who]
@@ -211,6 +212,10 @@ def test_replicas_converge_and_keep_every_value(tmp_path_factory: pytest.TempPat
                         knew[_id(change)] = (person_id, NAMES[value], held)
             elif kind == "delete" and persons:
                 db.persons.delete(persons[pick % len(persons)])
+            elif kind == "erase" and persons:  # data protection: gone on every device, its history emptied
+                erased.add(persons[pick % len(persons)])
+                with db.write() as writer:
+                    writer.purge("person", persons[pick % len(persons)])
             elif kind == "send":
                 written.append(exchange.export(db, out))
                 exchange.import_bundles(dbs[pick % count], [written[-1]], None, allow_mass_deletion=True)
@@ -228,6 +233,10 @@ def test_replicas_converge_and_keep_every_value(tmp_path_factory: pytest.TempPat
         for db in dbs:
             assert differences(db.conn) == [] and db.check() == []
         reference = dbs[0]
+        for db in dbs:  # an erased person is nowhere, and its history holds no name any more
+            for person_id in erased:
+                assert db.persons.find(person_id) is None
+                assert all(c.value in (None, person_id) for c in log_of(db.conn, "person", person_id))
         for person_id, key in edits:
             # Every value ever written is still in the history.
             assert key in {(c.device_id, c.device_seq) for c in log_of(reference.conn, "person", person_id)}

@@ -7,6 +7,7 @@ encrypted backup (sync/exchange.py).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -74,14 +75,15 @@ class PreviewDialog(QDialog):
     def __init__(self, report: exchange.ImportReport, skipped: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Import preview"))
-        kinds = [t for t in TABLES if report.inserted[t] or report.updated[t] or report.deleted[t]]
-        self.table = QTableWidget(len(kinds), 4)
-        self.table.setHorizontalHeaderLabels([_("Records"), _("new"), _("changed"), _("deleted")])
+        conflicts = Counter(c.tbl for c in report.conflicts)
+        counts = (report.inserted, report.updated, report.deleted, conflicts)
+        kinds = [t for t in TABLES if any(c[t] for c in counts)]
+        self.table = QTableWidget(len(kinds), 5)
+        self.table.setHorizontalHeaderLabels([_("Records"), _("new"), _("changed"), _("deleted"), _("conflicts")])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for row, kind in enumerate(kinds):
-            cells = [table_name(kind), *(format_number(c[kind]) for c in (report.inserted, report.updated,
-                                                                          report.deleted))]  # fmt: skip
+            cells = [table_name(kind), *(format_number(c[kind]) for c in counts)]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column:
