@@ -136,3 +136,13 @@ def test_an_import_deleting_many_persons_asks_twice(qtbot: QtBot, opened: Backen
     _idle(qtbot, opened)
     assert query(opened, qtbot, lambda db: db.persons.count()) == before  # the second "no" keeps them all
     assert "8" in asked[0] and dialog.message.text()
+
+
+def test_a_dialog_closed_before_its_answer_arrives_is_left_alone(qtbot: QtBot, opened: Backend) -> None:
+    """Found in review: an answer arriving for a deleted dialog raised "C++ object already deleted"."""
+    from shiboken6 import delete
+
+    for dialog in (ReviewDialog(opened, Preferences()), SyncDialog(opened, Preferences())):
+        delete(dialog)  # gone while its first job is still queued on the worker
+        _idle(qtbot, opened)
+    qtbot.wait(50)

@@ -12,6 +12,7 @@ from syncing import _content, _person, _replica, _rows, _send
 
 from integrationsplan.domain.session import CounsellingSession
 from integrationsplan.storage import Database
+from integrationsplan.storage.errors import RecordNotFound
 from integrationsplan.sync import clock, exchange, review, team
 from integrationsplan.sync.merge import DELETED, FIELD, FINALISED
 from integrationsplan.sync.projection import differences
@@ -143,9 +144,10 @@ def test_finalising_with_the_other_devices_edits_seen_keeps_them(pair: Pair, tmp
 
 
 def _strings(db: Database) -> str:
-    rows = [repr(row) for table in ("change_log", "sync_held", "person", "counselling_session")
+    """Every value the tables, the log, held-back changes and the search index's segments hold, as text."""
+    rows = [repr(row) for table in ("change_log", "sync_held", "person", "counselling_session", "person_fts_data")
             for row in db.conn.execute(f"SELECT * FROM {table}")]  # fmt: skip
-    return "\n".join(rows)
+    return "\n".join(rows).lower()
 
 
 def test_an_erasure_travels_as_a_purge_and_reaches_what_the_other_device_added(pair: Pair, tmp_path: Path) -> None:
@@ -158,13 +160,13 @@ def test_an_erasure_travels_as_a_purge_and_reaches_what_the_other_device_added(p
     with a.write() as writer:
         erased = writer.purge("person", person.id)
     assert ("person", person.id) in erased and len(erased) == 2
-    assert "Yusufzai" not in _strings(a) and "Erstgespräch" not in _strings(a)
+    assert "yusufzai" not in _strings(a) and "erstgespräch" not in _strings(a)
     _both_ways(a, b, tmp_path)
     for db in (a, b):
         assert db.persons.find(person.id) is None and db.persons.find(other.id) is not None
         assert db.sessions.where(person_id=person.id) == []
         text = _strings(db)
-        assert "Yusufzai" not in text and "Erstgespräch" not in text and "Geheimnis Zwei" not in text
+        assert "yusufzai" not in text and "erstgespräch" not in text and "geheimnis zwei" not in text
         assert person.id in text  # the id stays, so every device knows what was erased
         assert db.persons.search("Yusufzai") == []
     _agree(a, b)
@@ -174,7 +176,7 @@ def test_an_erasure_travels_as_a_purge_and_reaches_what_the_other_device_added(p
         with b.write():
             b.persons.save(replace(b.persons.get(other.id), municipality="Aalen"))
         _send(b, c, tmp_path)
-        assert c.persons.find(person.id) is None and "Yusufzai" not in _strings(c)
+        assert c.persons.find(person.id) is None and "yusufzai" not in _strings(c)
     finally:
         c.close()
 
@@ -240,3 +242,102 @@ def test_a_removed_device_is_refused_and_the_news_travels(tmp_path: Path) -> Non
     finally:
         for db in (a, b, lost):
             db.close()
+
+
+def test_an_edit_after_taking_in_changes_stamped_ahead_wins(pair: Pair, tmp_path: Path) -> None:
+    """Found in review: the value was the newest by clock, so the edit made after taking in a value stamped five
+    days ahead lost to it. The value is now the newest version nobody replaced."""
+    a, b = pair
+    person = _person(a, "Ahmadi")
+    _send(a, b, tmp_path)
+    _stamped_ahead(a, 5)
+    with a.write():
+        a.persons.save(replace(a.persons.get(person.id), municipality="Zukunft"))
+    _send(a, b, tmp_path)
+    exchange.take_in_held(b, None)
+    with b.write():
+        b.persons.save(replace(b.persons.get(person.id), municipality="Jetzt"))
+    _send(b, a, tmp_path)
+    for db in (a, b):
+        assert db.persons.get(person.id).municipality == "Jetzt" and review.open_conflicts(db) == []
+    _agree(a, b)
+
+
+def test_a_record_kept_for_its_child_is_listed_and_goes_when_the_child_goes(pair: Pair, tmp_path: Path) -> None:
+    a, b = pair
+    person = _person(a, "Haidari")
+    session = _session(a, person.id)
+    _send(a, b, tmp_path)
+    with a.write():
+        a.persons.delete(person.id)
+    with b.write():
+        b.sessions.save(replace(b.sessions.get(session.id), note="vom Büro"))
+    _both_ways(a, b, tmp_path)
+    assert a.persons.find(person.id) is not None  # kept: the edited session refers to it
+    found = {(c.table, c.kind) for c in review.open_conflicts(a)}
+    assert found == {("person", DELETED), ("counselling_session", DELETED)}
+    [session_conflict] = [c for c in review.open_conflicts(a) if c.table == "counselling_session"]
+    review.delete(a, session_conflict)
+    assert a.persons.find(person.id) is None  # nothing keeps it any more
+    _send(a, b, tmp_path, allow_mass_deletion=True)
+    for db in (a, b):
+        assert db.persons.find(person.id) is None and review.open_conflicts(db) == []
+    _agree(a, b)
+
+
+def test_a_deleted_session_leaves_nothing_to_review(pair: Pair, tmp_path: Path) -> None:
+    a, b = pair
+    person = _person(a, "Wardak")
+    session = _session(a, person.id)
+    _send(a, b, tmp_path)
+    with a.write():
+        a.sessions.save(replace(a.sessions.get(session.id), finalised_on=date(2026, 11, 3)))
+    with b.write():
+        b.sessions.save(replace(b.sessions.get(session.id), note="zu spät"))
+    _both_ways(a, b, tmp_path)
+    [stale] = review.open_conflicts(a)
+    assert stale.kind == FINALISED
+    with a.write() as writer:  # the person is deleted after all, having seen everything
+        writer.delete("person", person.id)
+    _send(a, b, tmp_path, allow_mass_deletion=True)
+    for db in (a, b):
+        assert review.open_conflicts(db) == [] and db.sessions.find(session.id) is None
+        for answer in (review.keep, review.as_addendum):  # an answer to a list shown before: a clear refusal
+            with pytest.raises(RecordNotFound):
+                answer(db, stale)
+    _agree(a, b)
+
+
+def test_finalising_settles_a_conflict_it_saw(pair: Pair, tmp_path: Path) -> None:
+    """Found in review: a conflict of the note, then finalising, left a conflict nobody could settle."""
+    a, b = pair
+    person = _person(a, "Popal")
+    session = _session(a, person.id)
+    _send(a, b, tmp_path)
+    for db, note in ((a, "Fassung Laptop"), (b, "Fassung Büro")):
+        with db.write():
+            db.sessions.save(replace(db.sessions.get(session.id), note=note))
+    _both_ways(a, b, tmp_path)
+    assert [c.kind for c in review.open_conflicts(a)] == [FIELD]
+    shown = a.sessions.get(session.id).note
+    with a.write():
+        a.sessions.save(replace(a.sessions.get(session.id), finalised_on=date(2026, 11, 5)))
+    _send(a, b, tmp_path)
+    for db in (a, b):
+        assert review.open_conflicts(db) == [] and db.sessions.get(session.id).note == shown
+    _agree(a, b)
+
+
+def test_held_back_changes_of_an_erased_person_keep_no_content(pair: Pair, tmp_path: Path) -> None:
+    a, b = pair
+    person = _person(a, "Safi")
+    _send(a, b, tmp_path)
+    with b.write() as writer:
+        writer.purge("person", person.id)
+    _stamped_ahead(a, 5)
+    with a.write():
+        a.persons.save(replace(a.persons.get(person.id), municipality="Geheimort"))
+    report = _send(a, b, tmp_path)
+    assert report.held == 1 and "geheimort" not in _strings(b)
+    _send(b, a, tmp_path)  # the purge reaches the laptop whatever its clock says
+    assert a.persons.find(person.id) is None and "geheimort" not in _strings(a)

@@ -25,6 +25,9 @@ class Changes:
     inserted: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     updated: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     deleted: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    # Rows that deleted rows referred to: sync may have kept them only for those (sync/replica.prune).
+    released: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    erased: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # by a purge (also in deleted)
 
     def touched(self, table: str) -> set[str]:
         return self.inserted.get(table, set()) | self.updated.get(table, set()) | self.deleted.get(table, set())
@@ -115,6 +118,12 @@ class Writer:
         seen = self.conn.execute(
             "SELECT coalesce(max(hlc), 0) FROM change_log WHERE tbl = ? AND row_id = ?", (table, row_id)
         ).fetchone()[0]
+        for ref_table, refs in self.refs.items():  # what the row refers to, for sync's pruning of kept rows
+            for ref in refs:
+                if ref.child_table == table:
+                    parent = self.conn.execute(f"SELECT {ref.column} FROM {table} WHERE id = ?", (row_id,)).fetchone()
+                    if parent is not None and parent[0] is not None:
+                        self.changes.released[ref_table].add(parent[0])
         cursor = self.conn.execute(f"DELETE FROM {table} WHERE id = ?", (row_id,))
         if cursor.rowcount:
             self._log(table, row_id, TOMBSTONE_FIELD, "delete", None, seen)
@@ -146,6 +155,7 @@ class Writer:
                 self.changes.updated[erased_table].discard(erased_id)
                 self.changes.deleted[erased_table].add(erased_id)
             self._log(erased_table, erased_id, TOMBSTONE_FIELD, "purge", None, seen)
+            self.changes.erased[erased_table].add(erased_id)
         erasure.empty_history(self.conn, self.refs, erased)
         return erased
 

@@ -135,8 +135,11 @@ class Database:
                 migrate.check_not_newer(conn, path)
             connection.configure(conn, path, create=False)
             with connection.translated(path):
-                if upgrade and migrate.migrate(conn, path):
+                applied = migrate.migrate(conn, path) if upgrade else []
+                if applied:
                     db = cls(path, conn, lock)
+                    if 6 in applied:
+                        db._remerge_finalised()
                     db.rebuild_derived()
                     return db
         except BaseException:
@@ -175,6 +178,8 @@ class Database:
             # Known SQLite failures anywhere in the transaction (a full disk, say) reach the user as such.
             with connection.translated(self.path):
                 yield writer
+                if writer.changes.released:
+                    self._prune(writer.changes)
                 self._update_derived(writer.changes)
                 changes = writer.finish()
                 self.conn.execute("COMMIT")
@@ -201,6 +206,24 @@ class Database:
                     self.conn.execute("ROLLBACK")
                 raise
 
+    def _prune(self, changes: Changes) -> None:
+        """Rows sync kept only for a row deleted now go too (sync/replica.prune); not logged, the log says so."""
+        from integrationsplan.sync import replica  # sync builds on storage: imported when first needed
+
+        self.conn.execute("PRAGMA defer_foreign_keys = ON")
+        replica.prune(self.conn, [(t, i) for t, ids in changes.released.items() for i in ids], changes)
+
+    def _remerge_finalised(self) -> None:
+        """Schema 6 freezes finalised sessions in the merge (sync/merge.py): sessions merged before by the older
+        rule are merged again, so that this file and a copy built from its log agree."""
+        from integrationsplan.sync import replica  # sync builds on storage: imported when first needed
+
+        with self.remote_write() as conn:
+            keys = [("counselling_session", row_id) for (row_id,) in conn.execute(
+                "SELECT DISTINCT row_id FROM change_log WHERE tbl = 'counselling_session' AND field = 'finalised_on'"
+                " AND value IS NOT NULL")]  # fmt: skip
+            replica.note_conflicts(conn, keys, replica.materialise(conn, keys).conflicts)
+
     def refresh_derived(self, changes: Changes) -> None:
         """Bring the derived tables (person search) up to date with rows written outside `write`."""
         self._update_derived(changes)
@@ -208,6 +231,8 @@ class Database:
     def _update_derived(self, changes: Changes) -> None:
         for person_id in changes.deleted.get("person", ()):
             search.unindex_person(self.conn, person_id)
+        if changes.erased.get("person"):  # the index keeps a deleted row's words until it is merged
+            search.forget_deleted(self.conn)
         updated = changes.updated.get("person", set())
         for person_id in changes.inserted.get("person", set()) - updated:  # new ids: nothing to remove first
             search.add_to_index(self.conn, self.persons.get(person_id))

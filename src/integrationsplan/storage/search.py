@@ -62,6 +62,12 @@ def unindex_person(conn: Connection, person_id: str) -> None:
         conn.execute("DELETE FROM person_key WHERE rowid = ?", (row[0],))
 
 
+def forget_deleted(conn: Connection) -> None:
+    """Merge the index so that the words of deleted persons are gone from it, not only marked deleted (FTS5
+    keeps them in its segments until then): after an erasure."""
+    conn.execute("INSERT INTO person_fts (person_fts) VALUES ('optimize')")
+
+
 def rebuild(conn: Connection, persons: Iterable[Person]) -> None:
     conn.execute("DELETE FROM person_fts")
     conn.execute("DELETE FROM person_key")

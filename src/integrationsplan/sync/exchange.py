@@ -16,14 +16,14 @@ from pathlib import Path
 
 from integrationsplan.errors import UserError
 from integrationsplan.i18n import N_
-from integrationsplan.storage import Database
-from integrationsplan.storage.changes import TOMBSTONE_FIELD, Changes
+from integrationsplan.storage import Database, erasure
+from integrationsplan.storage.changes import TOMBSTONE_FIELD, Changes, references
 from integrationsplan.storage.connection import Connection
 from integrationsplan.storage.records import TABLES, columns
 from integrationsplan.sync import bundle, clock, team
 from integrationsplan.sync.bundle import Bundle, BundleDamaged, Manifest
 from integrationsplan.sync.merge import Change, Conflict
-from integrationsplan.sync.replica import LOG_COLUMNS, materialise
+from integrationsplan.sync.replica import LOG_COLUMNS, materialise, note_conflicts
 
 MASS_DELETE_SHARE = 0.10  # an import deleting more of the persons than this stops and asks
 
@@ -89,6 +89,7 @@ def export(db: Database, folder: Path, *, everything: bool = False) -> Path:
     held = None if everything else _peers_hold(db)
     rows = db.conn.execute(f"SELECT {LOG_COLUMNS} FROM change_log ORDER BY id")
     changes = [c for c in map(Change._make, rows) if held is None or c.device_seq > held.get(c.device_id, 0)]
+    changes += _purges_for(db, changes)
     device = db.device
     now = datetime.now(UTC)
     manifest = Manifest(
@@ -100,6 +101,19 @@ def export(db: Database, folder: Path, *, everything: bool = False) -> Path:
     slug = re.sub(r"[^A-Za-z0-9]+", "-", device.device_name).strip("-")[:24] or "device"
     name = f"{now:%Y%m%d-%H%M%S}-{slug}-{manifest.bundle_id}{bundle.SUFFIX}"
     return bundle.write_once(folder, name, data)
+
+
+def _purges_for(db: Database, changes: list[Change]) -> list[Change]:
+    """The purges a bundle must carry besides `changes`: when it holds changes of an erased record (emptied), the
+    receiver needs the purge too, even if the export would leave it out, or it would see an emptied record."""
+    if not erasure.any_purge(db.conn):
+        return []
+    erased = set(erasure.dependants(db.conn, references(db.conn), erasure.purge_roots(db.conn)))
+    if not any((c.tbl, c.row_id) in erased for c in changes):
+        return []
+    sent = {c.key for c in changes}
+    rows = db.conn.execute(f"SELECT {LOG_COLUMNS} FROM change_log WHERE op = 'purge' ORDER BY id")
+    return [c for c in map(Change._make, rows) if c.key not in sent]
 
 
 def read(db: Database, paths: list[Path]) -> list[tuple[Path, Bundle]]:
@@ -208,9 +222,9 @@ def _fresh(db: Database, bundles: list[tuple[Path, Bundle]], report: ImportRepor
     held = {k: Change(*row[:10]) for row in db.conn.execute(f"SELECT {LOG_COLUMNS} FROM sync_held")
             for k in [(row[0], row[1])]}  # fmt: skip
     for key, change in held.items():  # held back before: taken in once the clock has caught up
-        if not clock.is_far_future(change.hlc, now):
+        if not _held_back(change, now):
             fresh.setdefault(key, change)
-    report.held = sum(clock.is_far_future(c.hlc, now) for c in fresh.values())
+    report.held = sum(_held_back(c, now) for c in fresh.values())
     report.new_changes = len(fresh) - report.held
     return list(fresh.values())
 
@@ -221,11 +235,15 @@ def _apply(db: Database, bundles: list[tuple[Path, Bundle]], fresh: list[Change]
     conn = db.conn
     now = db.clock_ms()
     if not take_held:
-        later = [c for c in fresh if clock.is_far_future(c.hlc, now)]
+        later = [c for c in fresh if _held_back(c, now)]
         stamp = datetime.now(UTC).isoformat(timespec="seconds")
         conn.executemany(f"INSERT OR IGNORE INTO sync_held ({LOG_COLUMNS}, held_at) VALUES ({', '.join('?' * 11)})",
                          [(*c, stamp) for c in later])  # fmt: skip
-        fresh = [c for c in fresh if not clock.is_far_future(c.hlc, now)]
+        if later and erasure.any_purge(conn):  # what is held back of an erased record keeps no content either
+            refs = references(conn)
+            erased = set(erasure.dependants(conn, refs, erasure.purge_roots(conn)))
+            erasure.empty_history(conn, refs, {(c.tbl, c.row_id) for c in later} & erased)
+        fresh = [c for c in fresh if not _held_back(c, now)]
     conn.executemany("DELETE FROM sync_held WHERE device_id = ? AND device_seq = ?", [c.key for c in fresh])
     if fresh:
         persons = conn.execute("SELECT count(*) FROM person").fetchone()[0]
@@ -233,7 +251,7 @@ def _apply(db: Database, bundles: list[tuple[Path, Bundle]], fresh: list[Change]
         touched = sorted({(c.tbl, c.row_id) for c in fresh})
         changes, report.conflicts, erased = materialise(conn, touched)
         report.changes = changes
-        _note_conflicts(conn, touched, report.conflicts)
+        note_conflicts(conn, touched, report.conflicts)
         report.erased.update(table for table, _row_id in erased)
         for counter, part in ((report.inserted, changes.inserted), (report.updated, changes.updated),
                               (report.deleted, changes.deleted)):  # fmt: skip
@@ -249,12 +267,9 @@ def _apply(db: Database, bundles: list[tuple[Path, Bundle]], fresh: list[Change]
     _remember(db, bundles)
 
 
-def _note_conflicts(conn: Connection, touched: list[tuple[str, str]], conflicts: list[Conflict]) -> None:
-    """Keep the review list (sync_conflict) in line with the rows just merged."""
-    conn.executemany("DELETE FROM sync_conflict WHERE tbl = ? AND row_id = ?", touched)
-    stamp = datetime.now(UTC).isoformat(timespec="seconds")
-    conn.executemany("INSERT OR IGNORE INTO sync_conflict VALUES (?, ?, ?)",
-                     sorted({(c.tbl, c.row_id, stamp) for c in conflicts}))  # fmt: skip
+def _held_back(change: Change, now_ms: int) -> bool:
+    """A change stamped far ahead waits (it would win every merge); a purge never waits (no clock decides it)."""
+    return change.op != "purge" and clock.is_far_future(change.hlc, now_ms)
 
 
 def take_in_held(db: Database, backup_folder: Path | None, *, allow_mass_deletion: bool = False) -> ImportReport:

@@ -3,7 +3,7 @@
 Every replica that holds the same changes computes the same rows and the same conflicts, whatever order the
 changes arrived in: the result depends on the set of changes only.
 
-- A field's value is that of its change with the highest (clock, device id).
+- A field's value is that of its newest version nobody replaced (by clock, then device id).
 - A change of a field names the versions it replaced (versions.py). Versions nobody replaced yet (heads) with
   different values are a conflict; it stays open until a change of the field replaced all of them (the user's
   choice, or any edit made after both arrived).
@@ -93,15 +93,17 @@ def merge_row(changes: Iterable[Change], *, keep: bool = False) -> Merged:
             tombstones.append(change)
         else:
             by_field.setdefault(change.field, []).append(change)
-    conflicts = _freeze(by_field, ordered)
-    conflicts += [c for field_changes in by_field.values() for c in _field_conflicts(field_changes)]
+    conflicts, frozen = _freeze(by_field, ordered)
+    heads = {name: _heads(field_changes) for name, field_changes in by_field.items()}
+    if not frozen:  # finalising settled what it saw: the value it showed stays, without a conflict
+        conflicts += [c for field_heads in heads.values() for c in _field_conflicts(field_heads)]
     sets = [c for field_changes in by_field.values() for c in field_changes]
     if not sets:
-        return Merged(None, conflicts)
+        return Merged(None, [])
     newest = max(c.hlc for c in sets)
     unseen = [(t, c) for t in tombstones for c in sets if not t.saw(c)]
     if tombstones and any(t.seen_hlc >= newest for t in tombstones) and not keep:
-        return Merged(None, conflicts)
+        return Merged(None, [])  # the conflicts of a deleted row are moot
     if tombstones:
         # Edits the deleters had not seen keep the row: a conflict (the newest of each stands for it) until a
         # later change of the row saw the delete (the user kept the record on purpose).
@@ -110,24 +112,31 @@ def merge_row(changes: Iterable[Change], *, keep: bool = False) -> Merged:
                    key=lambda c: c.order)  # fmt: skip
         if not any(c.saw(deleter) for c in sets):
             conflicts.append(Conflict(edit.tbl, edit.row_id, TOMBSTONE_FIELD, deleter, edit, DELETED))
-    return Merged({name: field_changes[-1].value for name, field_changes in by_field.items()}, conflicts)
+    # A field's value is its newest version nobody replaced: a version replaced by a later-seen one never comes
+    # back, whatever its clock says (a clock far ahead, taken in on purpose, must not beat the edits after it).
+    return Merged({name: max(field_heads, key=lambda c: c.order).value for name, field_heads in heads.items()},
+                  conflicts)  # fmt: skip
 
 
-def _field_conflicts(changes: Sequence[Change]) -> list[Conflict]:
-    """Open conflicts of one field: versions nobody has replaced yet (heads) with different values."""
+def _heads(changes: Sequence[Change]) -> list[Change]:
+    """The versions of one field nobody has replaced yet."""
     by_key = {c.key: c for c in changes}
-    heads = [by_key[k] for k in versions.heads([c.version for c in changes])]
+    return [by_key[k] for k in versions.heads([c.version for c in changes])]
+
+
+def _field_conflicts(heads: Sequence[Change]) -> list[Conflict]:
+    """Open conflicts of one field: heads with different values."""
     return [Conflict(first.tbl, first.row_id, first.field, first, second)
             for i, first in enumerate(heads) for second in heads[i + 1 :] if first.value != second.value]  # fmt: skip
 
 
-def _freeze(by_field: dict[str, list[Change]], ordered: Sequence[Change]) -> list[Conflict]:
+def _freeze(by_field: dict[str, list[Change]], ordered: Sequence[Change]) -> tuple[list[Conflict], bool]:
     """For a row of a FINAL table that was finalised: drop from `by_field` what the finalising change had not
     seen (the history keeps it); each dropped edit nobody has confirmed since is a conflict."""
     final_field = FINAL.get(ordered[0].tbl) if ordered else None
     final = next((c for c in by_field.get(final_field or "", ()) if c.value is not None), None)
     if final is None:
-        return []
+        return [], False
     sets = [c for field_changes in by_field.values() for c in field_changes]
     seen = versions.ancestors([c.version for c in sets])[final.key]
     # Logged before finalising named the versions of every field it saw: the clock decides.
@@ -150,4 +159,4 @@ def _freeze(by_field: dict[str, list[Change]], ordered: Sequence[Change]) -> lis
             by_field[name] = kept
         else:
             del by_field[name]
-    return conflicts
+    return conflicts, True

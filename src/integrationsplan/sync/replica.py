@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from datetime import UTC, datetime
 from typing import Any, NamedTuple
 
 from integrationsplan.storage import erasure
@@ -54,6 +55,8 @@ def materialise(conn: Connection, keys: Iterable[Key]) -> Materialised:
         _write(conn, table, row_id, whole(conn, table, merged.values), changes)
     for table, row_id in erased:  # dependants first
         _write(conn, table, row_id, None, changes)
+    for table, row_id in gone:
+        changes.erased[table].add(row_id)
     erasure.empty_history(conn, refs, erased)
     for table, ids in erasure.clear_references(conn, refs, erased).items():
         changes.updated[table].update(ids)
@@ -67,7 +70,48 @@ def materialise(conn: Connection, keys: Iterable[Key]) -> Materialised:
                 raise ValueError(f"{table} {row_id} is referred to but has no change in the log")
             conflicts += merged.conflicts
             _write(conn, table, row_id, merged.values, changes)
+    prune(conn, _released(changes), changes)
     return Materialised(changes, conflicts, gone)
+
+
+def prune(conn: Connection, keys: Iterable[Key], changes: Changes) -> None:
+    """Remove the rows among `keys` that lived only because a living row referred to them (their delete won
+    otherwise) and that nothing refers to any more; then their parents, the same way. For after a delete."""
+    todo = list(keys)
+    refs = references(conn)
+    while todo:
+        table, row_id = todo.pop()
+        if not _exists(conn, table, row_id) or merge_row(log_of(conn, table, row_id)).values is not None:
+            continue
+        if any(conn.execute(f"SELECT 1 FROM {r.child_table} WHERE {r.column} = ? LIMIT 1", (row_id,)).fetchone()
+               for r in refs.get(table, ())):  # fmt: skip
+            continue
+        todo += _parents_of(conn, table, row_id)
+        conn.execute(f"DELETE FROM {table} WHERE id = ?", (row_id,))
+        changes.updated[table].discard(row_id)
+        changes.deleted[table].add(row_id)
+
+
+def _parents_of(conn: Connection, table: str, row_id: str) -> list[Key]:
+    found = []
+    for column, parent in _links(conn).get(table, []):
+        row = conn.execute(f"SELECT {column} FROM {table} WHERE id = ?", (row_id,)).fetchone()
+        if row is not None and row[0] is not None:
+            found.append((parent, row[0]))
+    return found
+
+
+def _released(changes: Changes) -> list[Key]:
+    return [key for table, ids in changes.released.items() for key in ((table, i) for i in ids)]
+
+
+def _links(conn: Connection) -> dict[str, list[tuple[str, str]]]:
+    if not _LINKS:  # the schema is the same in every database this program opens
+        _LINKS.update(parent_links(conn))
+    return _LINKS
+
+
+_LINKS: dict[str, list[tuple[str, str]]] = {}
 
 
 def whole(conn: Connection, table: str, values: dict[str, Any] | None) -> dict[str, Any] | None:
@@ -107,6 +151,8 @@ def _write(conn: Connection, table: str, row_id: str, values: dict[str, object] 
     exists = _exists(conn, table, row_id)
     if values is None:
         if exists:
+            for parent, parent_id in _parents_of(conn, table, row_id):
+                changes.released[parent].add(parent_id)
             conn.execute(f"DELETE FROM {table} WHERE id = ?", (row_id,))
             changes.deleted[table].add(row_id)
         return
@@ -122,3 +168,11 @@ def _write(conn: Connection, table: str, row_id: str, values: dict[str, object] 
             changes.updated[table].add(row_id)
         else:
             changes.inserted[table].add(row_id)
+
+
+def note_conflicts(conn: Connection, touched: list[tuple[str, str]], conflicts: list[Conflict]) -> None:
+    """Keep the review list (sync_conflict) in line with the rows just merged."""
+    conn.executemany("DELETE FROM sync_conflict WHERE tbl = ? AND row_id = ?", touched)
+    stamp = datetime.now(UTC).isoformat(timespec="seconds")
+    conn.executemany("INSERT OR IGNORE INTO sync_conflict VALUES (?, ?, ?)",
+                     sorted({(c.tbl, c.row_id, stamp) for c in conflicts}))  # fmt: skip

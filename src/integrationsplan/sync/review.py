@@ -14,6 +14,7 @@ from typing import Any
 from integrationsplan.domain.session import SessionAddendum
 from integrationsplan.storage import Database, erasure
 from integrationsplan.storage.changes import references
+from integrationsplan.storage.errors import RecordNotFound
 from integrationsplan.storage.records import from_row, to_row
 from integrationsplan.storage.repository import Repository
 from integrationsplan.sync import clock
@@ -63,7 +64,8 @@ def open_conflicts(db: Database) -> list[Open]:
     found: list[Open] = []
     settled = []
     for table, row_id in db.conn.execute("SELECT tbl, row_id FROM sync_conflict ORDER BY found_at DESC, tbl, row_id"):
-        merged = merge_row(log_of(db.conn, table, row_id))
+        living = db.conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", (row_id,)).fetchone() is not None
+        merged = merge_row(log_of(db.conn, table, row_id), keep=living)  # kept for a living row: still open
         if not merged.conflicts:
             settled.append((table, row_id))
         owner = person_of(db, table, row_id)
@@ -119,6 +121,7 @@ def choose(db: Database, conflict: Open, value: Any) -> None:
 def keep(db: Database, conflict: Open) -> None:
     """Keep the record as it stands (the edit over the delete; the finalised text over a later edit). A kept
     record gets back what the same delete removed with it (its plans, sessions, consents …)."""
+    _existing(db, conflict)
     with db.write() as writer:
         writer.confirm(conflict.table, conflict.row_id)
         if conflict.kind == DELETED:
@@ -128,6 +131,12 @@ def keep(db: Database, conflict: Open) -> None:
             restored = materialise(db.conn, reversed(removed)).changes  # the rows they depend on first
             for table, ids in restored.inserted.items():
                 writer.changes.inserted[table] |= ids
+
+
+def _existing(db: Database, conflict: Open) -> None:
+    """The record must still be there (it may have gone since the list was shown): else a clear message."""
+    if db.conn.execute(f"SELECT 1 FROM {conflict.table} WHERE id = ?", (conflict.row_id,)).fetchone() is None:
+        raise RecordNotFound(id=conflict.row_id)
 
 
 # The deletes of one cascade are logged one after the other within a moment (one transaction).
@@ -150,6 +159,7 @@ def deleted_with(db: Database, table: str, row_id: str, delete: Change) -> list[
 
 def delete(db: Database, conflict: Open) -> None:
     """Delete the record after all, having seen the edit that kept it (with what depends on it)."""
+    _existing(db, conflict)
     with db.write() as writer:
         writer.delete(conflict.table, conflict.row_id)
 
@@ -159,6 +169,7 @@ def as_addendum(db: Database, conflict: Open, today: date | None = None) -> None
     if conflict.kind != FINALISED or not isinstance(conflict.second.value, str):
         raise ValueError("only a text edit of a finalised session becomes an addendum")
     written_on = today or datetime.now(UTC).date()
+    _existing(db, conflict)
     with db.write() as writer:
         db.addenda.add(SessionAddendum(session_id=conflict.row_id, written_on=written_on, text=conflict.second.value))
         writer.confirm(conflict.table, conflict.row_id)

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
+from shiboken6 import isValid
 
 from integrationsplan.errors import UserError
 from integrationsplan.storage import Database
@@ -106,6 +107,16 @@ class Backend(QObject):
             return job(worker.db)
 
         return self._enqueue(with_db, on_done, on_error)
+
+    def call_for(self, widget: QObject, job: Job, on_done: Done | None = None, on_error: Failed | None = None) -> int:
+        """`call`, with the callbacks dropped once `widget` is gone (a dialog closed while its job ran)."""
+
+        def alive(handler: Callable[[Any], None] | None) -> Callable[[Any], None] | None:
+            if handler is None:
+                return None
+            return lambda value: handler(value) if isValid(widget) else None
+
+        return self.call(job, alive(on_done), alive(on_error))
 
     def open(
         self, path: Path, passphrase: str, *, create: bool, on_done: Done | None = None, on_error: Failed | None = None

@@ -166,10 +166,11 @@ class ReviewDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        self.backend.call(load, self._loaded, self._refused)
+        self.backend.call_for(self, load, self._loaded, self._refused)
 
     def _loaded(self, pending: Pending) -> None:
         self.pending = pending
+        self.detail.setEnabled(True)
         self.list.clear()
         for item in pending.items:
             found = item.conflict
@@ -233,11 +234,12 @@ class ReviewDialog(QDialog):
 
     def _choose(self, value: Any) -> None:
         item = self._current()
-        self.backend.call(lambda db: review.choose(db, item.conflict, value), self._answered, self._refused)
+        self._answer(lambda db, conflict: review.choose(db, conflict, value), item)
 
-    def _answer(self, action: Any) -> None:
-        item = self._current()
-        self.backend.call(lambda db: action(db, item.conflict), self._answered, self._refused)
+    def _answer(self, action: Any, item: Item | None = None) -> None:
+        chosen = item or self._current()
+        self.detail.setEnabled(False)  # one answer at a time: a double click must not add two addenda
+        self.backend.call_for(self, lambda db: action(db, chosen.conflict), self._answered, self._refused)
 
     def _take_held(self) -> None:
         backups = self.preferences.backup_dir
@@ -246,13 +248,14 @@ class ReviewDialog(QDialog):
             self.message.setText("\n".join(report_lines(report, preview=False)))
             self._answered(None)
 
-        self.backend.call(lambda db: exchange.take_in_held(db, backups), taken, self._refused)
+        self.backend.call_for(self, lambda db: exchange.take_in_held(db, backups), taken, self._refused)
 
     def _answered(self, _result: object) -> None:
         self.settled.emit()
         self.reload()
 
     def _refused(self, error: UserError) -> None:
+        self.detail.setEnabled(True)
         self.message.setText(error.text())
 
 

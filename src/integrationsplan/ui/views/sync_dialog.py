@@ -198,7 +198,7 @@ class SyncDialog(QDialog):
     # -- team ------------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        self.backend.call(team_state, self._show_state, self._refused)
+        self.backend.call_for(self, team_state, self._show_state, self._refused)
 
     def _show_state(self, state: TeamState) -> None:
         self.state = state
@@ -235,7 +235,7 @@ class SyncDialog(QDialog):
             with db.remote_write() as conn:
                 team.join(conn, members)
 
-        self.backend.call(job, lambda _none: self._key_made(members.key), self._refused)
+        self.backend.call_for(self, job, lambda _none: self._key_made(members.key), self._refused)
 
     def _key_made(self, key: str) -> None:
         self.refresh()
@@ -257,7 +257,7 @@ class SyncDialog(QDialog):
             with db.remote_write() as conn:
                 team.join(conn, members, replace=replace)
 
-        self.backend.call(job, lambda _none: self._joined(), self._refused)
+        self.backend.call_for(self, job, lambda _none: self._joined(), self._refused)
 
     def _joined(self) -> None:
         self.message.clear()
@@ -286,7 +286,7 @@ class SyncDialog(QDialog):
                 exchange.remove_device(conn, device_id)
                 team.join(conn, members, replace=True)
 
-        self.backend.call(job, lambda _none: self._key_made(members.key), self._refused)
+        self.backend.call_for(self, job, lambda _none: self._key_made(members.key), self._refused)
 
     # -- files -----------------------------------------------------------------------------------
 
@@ -314,7 +314,9 @@ class SyncDialog(QDialog):
                 raise UserError(N_("{path} is no folder."), path=folder)
             return exchange.export(db, folder)
 
-        self.backend.call(job, lambda path: self._done([_("Written: {path}").format(path=path)]), self._refused)
+        self.backend.call_for(
+            self, job, lambda path: self._done([_("Written: {path}").format(path=path)]), self._refused
+        )
 
     def _choose_files(self) -> None:
         names, _filter = QFileDialog.getOpenFileNames(self, _("Import files"), self.folder.text(),
@@ -324,7 +326,7 @@ class SyncDialog(QDialog):
 
     def import_files(self, paths: list[Path]) -> None:
         """Read and check the files, show the preview, import on confirmation."""
-        self.backend.call(lambda db: self._read_and_preview(db, lambda d: exchange.read(d, paths)),
+        self.backend.call_for(self, lambda db: self._read_and_preview(db, lambda d: exchange.read(d, paths)),
                           lambda found: self._confirm(found, None), self._refused)  # fmt: skip
 
     def exchange_folder(self) -> None:
@@ -338,7 +340,7 @@ class SyncDialog(QDialog):
             found, skipped[:] = exchange.read_folder(db, folder)
             return found
 
-        self.backend.call(lambda db: self._read_and_preview(db, reading),
+        self.backend.call_for(self, lambda db: self._read_and_preview(db, reading),
                           lambda found: self._confirm(found, folder, skipped), self._refused)  # fmt: skip
 
     @staticmethod
@@ -383,10 +385,10 @@ class SyncDialog(QDialog):
             else:
                 self._done(lines)
 
-        self.backend.call(job, imported, refused)
+        self.backend.call_for(self, job, imported, refused)
 
     def _write(self, folder: Path, lines: list[str]) -> None:
-        self.backend.call(lambda db: exchange.export(db, folder),
+        self.backend.call_for(self, lambda db: exchange.export(db, folder),
                           lambda path: self._done([*lines, _("Written: {path}").format(path=path)]),
                           self._refused)  # fmt: skip
 
