@@ -5,12 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 
 from integrationsplan import __version__, cli_sync, i18n
 from integrationsplan.cli_sync import open_database
 from integrationsplan.errors import UserError
-from integrationsplan.i18n import N_, _, ngettext
+from integrationsplan.i18n import N_, _, format_date, ngettext
 from integrationsplan.passphrase import NEW_ENV_VAR, obtain
 from integrationsplan.pdf import LANGUAGES
 from integrationsplan.storage import Database
@@ -66,6 +67,29 @@ def cmd_search(args: argparse.Namespace) -> int:
     with open_database(args) as db:
         for person in db.persons.search(" ".join(args.query), limit=args.limit):
             print(f"{person.case_number}\t{person.display_name()}\t{person.municipality or ''}")
+    return 0
+
+
+def cmd_erasure(args: argparse.Namespace) -> int:
+    """The erasure queue (closed cases past their retention period), or erasing one case for good."""
+    from integrationsplan import retention
+    from integrationsplan.pdf import plan_data
+
+    with open_database(args) as db:
+        if args.erase:
+            person = plan_data.find_person(db, args.erase)
+            if args.confirm != person.case_number:
+                raise UserError(N_("To erase {case} for good, repeat its case number: --confirm {case}. Nothing was "
+                                   "erased."), case=person.case_number)  # fmt: skip
+            done = retention.erase(db, person.id)
+            print(retention.summary(done))
+            return 0
+        found = retention.due(db, args.months, date.today())
+        for item in found:
+            print(_("{case}  {name}  closed {closed}, erase since {due}").format(
+                case=item.case_number, name=item.name, closed=format_date(item.closed_on),
+                due=format_date(item.due_on)))  # fmt: skip
+        print(retention.count_text(len(found)))
     return 0
 
 
@@ -156,6 +180,10 @@ def build_parser() -> argparse.ArgumentParser:
     command("check", cmd_check, _("check integrity and foreign keys and print counts"))
     passwd = command("passwd", cmd_passwd, _("change the passphrase"))
     passwd.add_argument("--new-passphrase-file", type=Path, help=_("read the new passphrase from this file"))
+    erase = command("erasure", cmd_erasure, _("list closed cases past their retention period, or erase one for good"))
+    erase.add_argument("--months", type=int, default=12, help=_("months a closed case is kept (default: 12)"))
+    erase.add_argument("--erase", metavar="CASE", help=_("erase this case (case number or id) on every device"))
+    erase.add_argument("--confirm", metavar="CASE", help=_("the case number again, to confirm the erasure"))
     search = command("search", cmd_search, _("find persons by name, case number, phone or municipality"))
     search.add_argument("query", nargs="+", help=_("what to look for"))
     search.add_argument("--limit", type=int, default=50, help=_("at most this many results"))
@@ -174,7 +202,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-COMMANDS = ("init", "demo", "check", "passwd", "search", "plan-pdf", "catalogue", "sync")
+COMMANDS = ("init", "demo", "check", "passwd", "search", "plan-pdf", "catalogue", "sync", "erasure")
 
 
 def _language_from(argv: Sequence[str]) -> str | None:

@@ -18,6 +18,7 @@ TABLES = {
     "step": N_("Step"), "review": N_("Review"), "goal_assessment": N_("Goal assessment"),
     "signature": N_("Signature"), "counselling_session": N_("Session"), "session_participant": N_("Participant"),
     "session_goal": N_("Goal discussed"), "referral": N_("Referral"), "session_addendum": N_("Addendum"),
+    "erasure_tally": N_("Counts of an erased case"),
 }  # fmt: skip
 
 FIELDS = {

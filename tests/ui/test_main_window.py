@@ -404,6 +404,7 @@ def test_every_dialog_text_goes_through_the_catalog(qtbot: QtBot, opened: Backen
     from integrationsplan.ui.preferences import Preferences
     from integrationsplan.ui.views import plan_dialogs, review_dialog, situation_panel
     from integrationsplan.ui.views.closure_dialog import ClosureDialog
+    from integrationsplan.ui.views.erasure_dialog import ErasureDialog
     from integrationsplan.ui.views.household_panel import MemberDialog
     from integrationsplan.ui.views.print_dialog import PrintDialog
     from integrationsplan.ui.views.sessions_panel import SessionDialog, SessionRow, SessionsView
@@ -442,6 +443,7 @@ def test_every_dialog_text_goes_through_the_catalog(qtbot: QtBot, opened: Backen
             SyncDialog(opened, Preferences()),
             PreviewDialog(preview, ["stray.ipsync"]),
             review_dialog.ReviewDialog(opened, Preferences()),
+            ErasureDialog(opened, Preferences()),
         ]  # fmt: skip
         for dialog in dialogs:
             qtbot.addWidget(dialog)

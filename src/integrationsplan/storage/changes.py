@@ -135,6 +135,9 @@ class Writer:
         """Erase a row and every row depending on it, here and (through sync) on every device: the rows go,
         their history keeps only ids, optional references to them are cleared. Returns the rows erased."""
         self._check_table(table)
+        # Optional references inside the erased set (a goal carried from another erased goal) are not cleared
+        # first: the references are checked when the transaction ends, when all of them are gone.
+        self.conn.execute("PRAGMA defer_foreign_keys = ON")
         erased = erasure.dependants(self.conn, self.refs, [(table, row_id)])
         gone = set(erased)
         for parent, parent_id in erased:

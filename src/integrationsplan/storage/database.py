@@ -16,6 +16,7 @@ from integrationsplan.domain.person import CaseClosure, ResidenceStatus
 from integrationsplan.domain.plan import Goal, Need, Signature
 from integrationsplan.domain.rules import new_id
 from integrationsplan.domain.session import Referral, SessionGoal, SessionParticipant
+from integrationsplan.domain.tally import ErasureTally
 from integrationsplan.i18n import N_
 from integrationsplan.storage import backup, connection, errors, migrate, search
 from integrationsplan.storage.changes import Changes, Writer, references
@@ -80,6 +81,7 @@ class Database:
         self.session_goals = Repository(self, SessionGoal)
         self.referrals = Repository(self, Referral)
         self.addenda = Addenda(self)
+        self.tallies = Repository(self, ErasureTally)
 
     # -- lifecycle -------------------------------------------------------------------------------
 
@@ -273,6 +275,13 @@ class Database:
             ]
             self.conn.execute("INSERT INTO person_fts (person_fts) VALUES ('integrity-check')")
         return problems
+
+    def vacuum(self) -> None:
+        """Rewrite the file without free pages (after an erasure: nothing of it stays in the file), and fold the
+        write-ahead log in."""
+        with connection.translated(self.path):
+            self.conn.execute("VACUUM")
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def backup(self, folder: Path) -> Path:
         """An encrypted copy in `folder`, named after the file and the time; opens with the same passphrase."""

@@ -22,6 +22,7 @@ from integrationsplan.domain.session import (
     SessionGoal,
     SessionParticipant,
 )
+from integrationsplan.domain.tally import ErasureTally
 
 R = TypeVar("R")
 
@@ -46,6 +47,7 @@ TABLES: dict[str, type[Any]] = {
     "session_goal": SessionGoal,
     "referral": Referral,
     "session_addendum": SessionAddendum,
+    "erasure_tally": ErasureTally,
 }
 TABLE_OF: dict[type[Any], str] = {cls: name for name, cls in TABLES.items()}
 

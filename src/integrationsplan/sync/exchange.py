@@ -184,6 +184,8 @@ def import_read(db: Database, bundles: list[tuple[Path, Bundle]], backup_folder:
     with db.remote_write():
         _apply(db, bundles, fresh, report, allow_mass_deletion)
     db.last_changes = report.changes
+    if report.erased:  # an erasure from another device: nothing of it may stay in this file either
+        db.vacuum()
     return report
 
 

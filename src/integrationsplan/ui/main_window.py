@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from integrationsplan import __version__
+from integrationsplan import __version__, retention
 from integrationsplan.domain.person import Person
 from integrationsplan.i18n import _, format_number, ngettext
 from integrationsplan.storage.person_list import Status
@@ -44,6 +44,7 @@ from integrationsplan.ui.text_direction import AutoDirectionDelegate
 from integrationsplan.ui.views import review_dialog
 from integrationsplan.ui.views.closure_dialog import ClosureDialog
 from integrationsplan.ui.views.due_panel import DuePanel
+from integrationsplan.ui.views.erasure_dialog import ErasureDialog, erase_confirmed
 from integrationsplan.ui.views.household_panel import HouseholdPanel
 from integrationsplan.ui.views.person_form import PersonForm
 from integrationsplan.ui.views.plan_panel import PlanPanel
@@ -196,6 +197,9 @@ class MainWindow(QMainWindow):
         self.undo_action.setEnabled(False)
         self.close_case_action = self._action(_("&Close case…"), self.close_case)
         self.close_case_action.setEnabled(False)
+        self.erase_action = self._action(_("&Erase person…"), self.erase_person)
+        self.erase_action.setEnabled(False)
+        self.erasure_queue_action = self._action(_("Erasure &queue…"), self.erasure_queue)
         self.new_session_action = self._action(_("New &session…"), self.new_session, "Ctrl+Shift+N")
         self.new_session_action.setEnabled(False)
         self.print_action = self._action(_("&Print plan…"), self.print_plan, QKeySequence.StandardKey.Print)
@@ -208,10 +212,10 @@ class MainWindow(QMainWindow):
         about = self._action(_("&About Integrationsplan"), self.about)
         file_menu = self.menuBar().addMenu(_("&File"))
         for action in (self.new_action, self.new_session_action, self.save_action, self.print_action,
-                       self.close_case_action):  # fmt: skip
+                       self.close_case_action, self.erase_action):  # fmt: skip
             file_menu.addAction(action)
         file_menu.addSeparator()
-        for action in (self.backup_action, settings, self.lock_action):
+        for action in (self.backup_action, self.erasure_queue_action, settings, self.lock_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
@@ -275,6 +279,7 @@ class MainWindow(QMainWindow):
         for panel in (self.household, self.situation, self.plan, self.sessions):
             panel.show_person(person)
         self.close_case_action.setEnabled(person is not None)
+        self.erase_action.setEnabled(person is not None)
         self.new_session_action.setEnabled(person is not None)
         self.print_action.setEnabled(person is not None)
         for index in range(1, self.tabs.count()):
@@ -286,6 +291,25 @@ class MainWindow(QMainWindow):
         if person is None or not self._may_leave_form():
             return
         open_dialog(ClosureDialog(self.backend, person, self))
+
+    def erase_person(self) -> None:
+        """Erase the person shown for good (on request, Art. 17), after two confirmations."""
+        person = self.form.person
+        if person is None or not self._may_leave_form():
+            return
+
+        def erased(done: retention.Erased) -> None:
+            self.form.load(None)  # nothing of the person stays in the window
+            self._show_record_tabs(None)
+            self._show_person(None)
+            self.undo_action.setEnabled(False)
+            self.statusBar().showMessage(retention.summary(done), 30000)
+
+        erase_confirmed(self, self.backend, person.id, person.case_number, person.display_name(), erased,
+                        lambda error: self._user_error(error.text()))  # fmt: skip
+
+    def erasure_queue(self) -> None:
+        open_dialog(ErasureDialog(self.backend, self.preferences, self))
 
     def new_session(self) -> None:
         if self.form.person is not None:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
+from integrationsplan import retention
 from integrationsplan.folders import config_dir, data_dir
 
 DEFAULT_AUTO_LOCK_MINUTES = 5
@@ -74,6 +75,18 @@ class Preferences:
     @backup_dir.setter
     def backup_dir(self, folder: Path) -> None:
         self._settings.setValue("backup/folder", str(folder))
+
+    @property
+    def retention_months(self) -> int:
+        """How long the organisation keeps a closed case (months after closure) before it is erased."""
+        try:
+            return max(1, int(str(self._settings.value("retention/months", retention.DEFAULT_MONTHS))))
+        except ValueError:
+            return retention.DEFAULT_MONTHS
+
+    @retention_months.setter
+    def retention_months(self, months: int) -> None:
+        self._settings.setValue("retention/months", months)
 
     @property
     def exchange_dir(self) -> Path | None:

@@ -1,0 +1,119 @@
+"""Retention and erasure (DSGVO Art. 17): which closed cases are past their retention period, and erasing one.
+
+An organisation keeps a closed case for a set number of months (default 12, as in the model consent form of
+migration counselling). Erasing a case first turns its countable facts into anonymous tallies
+(domain/tally.py: the key figures still count it), then purges the person with everything that depends on it:
+on this device at once, on the team's other devices with the next exchange (sync/merge.py). The history keeps
+only ids; the search index is merged; VACUUM then leaves no freed page with the old content in the file.
+A household that has no member left is erased with its last member (its label may name the family).
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from integrationsplan.domain.tally import ErasureTally, Figure
+from integrationsplan.i18n import _, format_number, ngettext
+from integrationsplan.storage import Database
+
+DEFAULT_MONTHS = 12
+
+
+@dataclass(frozen=True)
+class Due:
+    """A closed case whose retention period has ended."""
+
+    person_id: str
+    case_number: str
+    name: str
+    closed_on: date
+    due_on: date
+
+
+@dataclass(frozen=True)
+class Erased:
+    case_number: str
+    records: int  # rows erased, the person's included
+    tallies: int  # anonymous count records kept
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day `months` later (the month's last day where the month is shorter)."""
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def due(db: Database, months: int, today: date) -> list[Due]:
+    """Closed cases whose retention period has ended by `today`, the longest overdue first."""
+    found = []
+    for closure in db.closures.all():
+        due_on = add_months(closure.closed_on, months)
+        if due_on <= today:
+            person = db.persons.get(closure.person_id)
+            found.append(Due(person.id, person.case_number, person.display_name(), closure.closed_on, due_on))
+    return sorted(found, key=lambda d: (d.due_on, d.case_number))
+
+
+def _month(day: date) -> str:
+    return f"{day:%Y-%m}"
+
+
+def tallies(db: Database, person_id: str) -> list[ErasureTally]:
+    """The anonymous counts a case leaves: one record per month, figure and category."""
+    counts: Counter[tuple[str, Figure, str]] = Counter()
+    minutes: Counter[tuple[str, Figure, str]] = Counter()
+    person = db.persons.get(person_id)
+    counts[(_month(person.counselling_start), Figure.CASE_STARTED, "")] += 1
+    if person.extended:
+        counts[(_month(person.counselling_start), Figure.CASE_EXTENDED, "")] += 1
+    for closure in db.closures.where(person_id=person_id):
+        counts[(_month(closure.closed_on), Figure.CASE_CLOSED, closure.reason.value)] += 1
+    for session in db.sessions.where(person_id=person_id):
+        key = (_month(session.held_on), Figure.SESSION, session.place.value)
+        counts[key] += 1
+        minutes[key] += session.duration_minutes or 0
+        for topic in session.topics:
+            counts[(_month(session.held_on), Figure.TOPIC, topic.value)] += 1
+        for referral in db.referrals.where(session_id=session.id):
+            counts[(_month(session.held_on), Figure.REFERRAL, referral.target.value)] += 1
+    for plan in db.plans.where(person_id=person_id):
+        counts[(_month(plan.created_on), Figure.PLAN, plan.status.value)] += 1
+        for goal in db.goals.where(plan_id=plan.id):
+            counts[(_month(plan.created_on), Figure.GOAL, f"{goal.area.value}:{goal.status.value}")] += 1
+    return [ErasureTally(period=period, figure=figure, category=category, count=n,
+                         minutes=minutes[(period, figure, category)] if figure == Figure.SESSION else None)
+            for (period, figure, category), n in sorted(counts.items())]  # fmt: skip
+
+
+def erase(db: Database, person_id: str) -> Erased:
+    """Erase a case: keep its anonymous counts, purge the person with everything depending on it (and a
+    household left without members), then VACUUM. All or nothing."""
+    person = db.persons.get(person_id)
+    kept = tallies(db, person_id)
+    with db.write() as writer:
+        for tally in kept:
+            db.tallies.add(tally)
+        households = {m.household_id for m in db.members.where(person_id=person_id)}
+        erased = writer.purge("person", person_id)
+        for household_id in sorted(households):
+            if not db.members.where(household_id=household_id):
+                erased += writer.purge("household", household_id)
+    db.vacuum()
+    return Erased(person.case_number, len(erased), len(kept))
+
+
+def summary(done: Erased) -> str:
+    """What an erasure did, for the user."""
+    return _("{case} is erased: {records} records, their history included; {tallies} anonymous counts stay for the "
+             "key figures. The team's other devices erase it with their next exchange; exchange files and backups "
+             "written before still hold it.").format(case=done.case_number, records=format_number(done.records),
+                                                      tallies=format_number(done.tallies))  # fmt: skip
+
+
+def count_text(n: int) -> str:
+    return ngettext("{n} case is past its retention period.", "{n} cases are past their retention period.",
+                    n).format(n=format_number(n))  # fmt: skip

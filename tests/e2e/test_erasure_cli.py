@@ -1,0 +1,32 @@
+"""The erasure queue from the command line: list what is due, refuse without the second confirmation, erase."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from test_cli import PASS, run
+
+from integrationsplan.domain.codes import ClosureReason
+from integrationsplan.domain.person import CaseClosure
+from integrationsplan.storage import Database
+
+
+def test_a_due_case_is_listed_and_erased_only_when_confirmed(tmp_path: Path) -> None:
+    db_path = tmp_path / "office.db"
+    assert run("init", "--db", str(db_path), "--case-prefix", "ER").returncode == 0
+    assert run("demo", "--db", str(db_path), "--persons", "6", "--seed", "3").returncode == 0
+    with Database.open(db_path, PASS) as db:
+        person = db.persons.all()[0]
+        with db.write():
+            db.closures.add(CaseClosure(person_id=person.id, closed_on=date(2024, 1, 15),
+                                        reason=ClosureReason.SELF_RELIANT))  # fmt: skip
+    listed = run("erasure", "--db", str(db_path))
+    assert listed.returncode == 0 and person.case_number in listed.stdout and "1 Fall" in listed.stdout
+    refused = run("erasure", "--db", str(db_path), "--erase", person.case_number)
+    assert refused.returncode == 1 and "--confirm" in refused.stderr
+    erased = run("erasure", "--db", str(db_path), "--erase", person.case_number, "--confirm", person.case_number)
+    assert erased.returncode == 0, erased.stderr
+    with Database.open(db_path, PASS) as db:
+        assert db.persons.find(person.id) is None and db.persons.count() == 5 and db.tallies.count() > 0
+    assert "0 Fälle" in run("erasure", "--db", str(db_path)).stdout

@@ -1,0 +1,97 @@
+"""Erasure (DSGVO Art. 17): the retention queue, and an erased case leaving no trace of its strings anywhere in
+the database file (decrypted dump and raw file, after VACUUM), here and on a synced peer; its counts stay."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+from syncing import PASS, _replica, _send
+
+from integrationsplan import demo, retention
+from integrationsplan.domain.codes import ClosureReason
+from integrationsplan.domain.person import CaseClosure
+from integrationsplan.domain.tally import Figure
+from integrationsplan.storage import Database, erasure
+from integrationsplan.storage.changes import references
+
+
+def _plaintext(db: Database, folder: Path) -> bytes:
+    """The whole database decrypted into a plain SQLite file (every table, index and search segment)."""
+    plain = folder / f"{db.path.stem}-plain.db"
+    plain.unlink(missing_ok=True)
+    db.conn.execute(f"ATTACH DATABASE '{plain}' AS plaintext KEY ''")
+    db.conn.execute("SELECT sqlcipher_export('plaintext')")
+    db.conn.execute("DETACH DATABASE plaintext")
+    return plain.read_bytes()
+
+
+def _own_strings(db: Database, person_id: str) -> set[str]:
+    """Texts of the person's records (names, notes, goals …) that no other record holds, and their words in
+    lower case as the search index keeps them."""
+    mine = set(erasure.dependants(db.conn, references(db.conn), [("person", person_id)]))
+    theirs: set[str] = set()
+    own: set[str] = set()
+    for table, row_id, value in db.conn.execute("SELECT tbl, row_id, value FROM change_log WHERE value IS NOT NULL"):
+        if isinstance(value, str) and len(value) >= 6 and not value[:4].isdigit():
+            (own if (table, row_id) in mine else theirs).add(value)
+    others = "\n".join(theirs)  # a text of the person may also be part of another's longer text
+    texts = {text for text in own if text not in others and not re.fullmatch(r"[a-z0-9_:\-]+|\[.*\]", text)}
+    words = {w.lower() for text in texts for w in re.findall(r"\w{5,}", text)}
+    return texts | (words - {w.lower() for w in re.findall(r"\w{5,}", others)})
+
+
+def test_an_erased_case_leaves_no_string_and_keeps_its_counts(tmp_path: Path) -> None:
+    laptop, office = _replica(tmp_path, "laptop"), _replica(tmp_path, "office")
+    try:
+        demo.fill(laptop, persons=30, seed=5, today=date(2026, 11, 1))
+        busiest = max(laptop.persons.all(), key=lambda p: len(laptop.sessions.where(person_id=p.id)))
+        assert laptop.plans.where(person_id=busiest.id)
+        with laptop.write():
+            laptop.closures.add(CaseClosure(person_id=busiest.id, closed_on=date(2025, 10, 31),
+                                            reason=ClosureReason.MOVED_AWAY))  # fmt: skip
+        _send(laptop, office, tmp_path)
+        assert retention.due(laptop, 12, date(2026, 10, 30)) == []  # not before its period ends
+        [first] = retention.due(laptop, 12, date(2026, 11, 1))
+        assert first.person_id == busiest.id and first.due_on == date(2026, 10, 31)
+        sessions = laptop.sessions.where(person_id=first.person_id)
+        strings = _own_strings(laptop, first.person_id)
+        assert len(strings) >= 3, strings  # the names at least
+        erased = retention.erase(laptop, first.person_id)
+        assert erased.case_number == first.case_number and erased.records >= 1 + len(sessions)
+        counts = {(t.figure, t.period): t.count for t in laptop.tallies.all() if t.figure == Figure.CASE_STARTED}
+        assert sum(counts.values()) == 1
+        assert sum(t.count for t in laptop.tallies.all() if t.figure == Figure.SESSION) == len(sessions)
+        _send(laptop, office, tmp_path)  # the erasure reaches the office with the next exchange
+        for db in (laptop, office):
+            assert db.persons.find(first.person_id) is None and db.check() == []
+            assert len(db.tallies.all()) == erased.tallies
+            plain, raw = _plaintext(db, tmp_path), db.path.read_bytes()
+            for text in strings:
+                assert text.encode() not in plain, text
+                assert text.encode() not in raw, text
+        # The other persons are untouched.
+        assert laptop.persons.count() == office.persons.count() == 29
+    finally:
+        laptop.close()
+        office.close()
+
+
+def test_months_are_added_as_calendars_count_them() -> None:
+    assert retention.add_months(date(2025, 1, 31), 1) == date(2025, 2, 28)
+    assert retention.add_months(date(2024, 2, 29), 12) == date(2025, 2, 28)
+    assert retention.add_months(date(2025, 11, 15), 12) == date(2026, 11, 15)
+    assert retention.add_months(date(2025, 12, 1), 1) == date(2026, 1, 1)
+
+
+def test_a_household_goes_with_its_last_member(tmp_path: Path) -> None:
+    db = Database.create(tmp_path / "h.db", PASS)
+    try:
+        demo.fill(db, persons=12, seed=2, today=date(2026, 11, 1))
+        household = next(h for h in db.households.all() if len(db.members.where(household_id=h.id)) == 1)
+        [member] = db.members.where(household_id=household.id)
+        retention.erase(db, member.person_id)
+        assert db.households.find(household.id) is None
+    finally:
+        db.close()
