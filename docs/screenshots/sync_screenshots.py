@@ -3,7 +3,8 @@ through a folder, and the laptop shows the preview, the exchange dialog and the 
 
     xvfb-run -s "-screen 0 1400x900x24" python docs/screenshots/sync_screenshots.py de
 
-Files: sync-dialog-<language>.png, sync-preview-<language>.png, review-<language>.png.
+Files: sync-dialog-<language>.png, sync-preview-<language>.png, review-<language>.png, and the erasure queue
+(erasure-queue-<language>.png) over two cases of the laptop closed long ago.
 """
 
 from __future__ import annotations
@@ -19,12 +20,15 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from integrationsplan import demo
+from integrationsplan.domain.codes import ClosureReason
+from integrationsplan.domain.person import CaseClosure
 from integrationsplan.domain.session import CounsellingSession
 from integrationsplan.storage import Database
 from integrationsplan.sync import exchange, team
 from integrationsplan.ui.app import apply_language, make_application
 from integrationsplan.ui.backend import Backend
 from integrationsplan.ui.preferences import Preferences
+from integrationsplan.ui.views.erasure_dialog import ErasureDialog
 from integrationsplan.ui.views.review_dialog import ReviewDialog
 from integrationsplan.ui.views.sync_dialog import PreviewDialog, SyncDialog
 
@@ -64,6 +68,9 @@ def scenario(folder: Path) -> Path:
         office.persons.delete(third.id)
         office.persons.save(replace(office.persons.get(second.id), accommodation="Anschlussunterbringung"))
     exchange.export(office, exchanged)
+    with laptop.write():
+        for person, closed in zip(laptop.persons.all()[4:6], (date(2024, 6, 30), date(2025, 9, 1)), strict=True):
+            laptop.closures.add(CaseClosure(person_id=person.id, closed_on=closed, reason=ClosureReason.MOVED_AWAY))
     laptop.close()
     office.close()
     return folder / "laptop.db"
@@ -117,6 +124,11 @@ def main(language: str) -> None:
         settle(app, backend, 0.3)
         review.grab().save(str(HERE / f"review-finalised-{language}.png"))
     review.close()
+    queue = ErasureDialog(backend, preferences)
+    queue.show()
+    settle(app, backend, 0.8)
+    queue.grab().save(str(HERE / f"erasure-queue-{language}.png"))
+    queue.close()
     backend.shutdown()
 
 
