@@ -43,6 +43,7 @@ from integrationsplan.domain.session import (
     SessionGoal,
     SessionParticipant,
 )
+from integrationsplan.domain.tally import ErasureTally, Figure
 from integrationsplan.storage import Database
 from integrationsplan.storage.errors import RecordNotFound
 from integrationsplan.storage.records import TABLES
@@ -72,6 +73,7 @@ REPO_OF = {
     "session_goal": "session_goals",
     "referral": "referrals",
     "session_addendum": "addenda",
+    "erasure_tally": "tallies",
 }
 
 
@@ -365,6 +367,12 @@ def full_graph(db: Database) -> list[tuple[str, Any]]:
         "session_addendum",
         db.addenda.add(SessionAddendum(session_id=session.id, written_on=date(2024, 5, 3), text="Nachtrag")),
     )
+    keep(
+        "erasure_tally",
+        db.tallies.add(
+            ErasureTally(period="2024-05", figure=Figure.SESSION, category="home_visit", count=2, minutes=90)
+        ),
+    )
     return out
 
 
@@ -393,6 +401,7 @@ EDITS: dict[str, dict[str, Any]] = {
     "session_participant": {},
     "session_goal": {},
     "referral": {"target": ReferralTarget.OTHER},
+    "erasure_tally": {"count": 3, "minutes": None},
 }
 
 
@@ -630,7 +639,7 @@ def test_deleting_a_person_cascades_and_leaves_one_tombstone_per_row(db: Databas
     gone = {t: before[t] - after[t] for t in TABLES if before[t] - after[t]}
 
     # Every record hanging off the person is gone, whatever the depth.
-    assert set(gone) == set(TABLES) - {"household", "case_closure"}
+    assert set(gone) == set(TABLES) - {"household", "case_closure", "erasure_tally"}  # tallies belong to nobody
     assert gone["person"] == {p.id}
     assert gone["plan"] == {v1.id, v2.id}
     assert {g.id for g in v2_goals} <= gone["goal"]
