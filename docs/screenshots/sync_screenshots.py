@@ -4,7 +4,8 @@ through a folder, and the laptop shows the preview, the exchange dialog and the 
     xvfb-run -s "-screen 0 1400x900x24" python docs/screenshots/sync_screenshots.py de
 
 Files: sync-dialog-<language>.png, sync-preview-<language>.png, review-<language>.png, and the erasure queue
-(erasure-queue-<language>.png) over two cases of the laptop closed long ago.
+(erasure-queue-<language>.png) over two cases of the laptop closed long ago, and the laptop's audit log
+(audit-log-<language>.png).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from integrationsplan.sync import exchange, team
 from integrationsplan.ui.app import apply_language, make_application
 from integrationsplan.ui.backend import Backend
 from integrationsplan.ui.preferences import Preferences
+from integrationsplan.ui.views.audit_dialog import AuditDialog
 from integrationsplan.ui.views.erasure_dialog import ErasureDialog
 from integrationsplan.ui.views.review_dialog import ReviewDialog
 from integrationsplan.ui.views.sync_dialog import PreviewDialog, SyncDialog
@@ -129,6 +131,11 @@ def main(language: str) -> None:
     settle(app, backend, 0.8)
     queue.grab().save(str(HERE / f"erasure-queue-{language}.png"))
     queue.close()
+    log = AuditDialog(backend)
+    log.show()
+    settle(app, backend, 0.8)
+    log.grab().save(str(HERE / f"audit-log-{language}.png"))
+    log.close()
     backend.shutdown()
 
 

@@ -14,7 +14,7 @@ from integrationsplan.errors import UserError
 from integrationsplan.i18n import N_, _, format_date, ngettext
 from integrationsplan.passphrase import NEW_ENV_VAR, obtain
 from integrationsplan.pdf import LANGUAGES
-from integrationsplan.storage import Database
+from integrationsplan.storage import Database, audit
 from integrationsplan.sync.projection import differences
 
 
@@ -93,6 +93,27 @@ def cmd_erasure(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_audit(args: argparse.Namespace) -> int:
+    """The audit log of the device: checked, then listed (newest first) or written to a CSV file."""
+    with open_database(args) as db:
+        broken = audit.verify(db.conn)
+        found = audit.entries(db.conn)
+    if args.csv is not None:
+        try:
+            args.csv.write_text(audit.to_csv(found), encoding="utf-8")
+        except OSError as exc:
+            raise UserError(
+                N_("{path} cannot be written: {reason}"), path=args.csv, reason=exc.strerror or exc
+            ) from exc
+    else:
+        for entry in found[: args.limit]:
+            print(f"{entry.seq}\t{entry.at}\t{entry.user}\t{entry.action}\t{entry.target}\t{entry.detail}")
+    if broken is not None:
+        raise audit.ChainBroken(seq=broken)
+    print(audit.status_text(found))
+    return 0
+
+
 def cmd_plan_pdf(args: argparse.Namespace) -> int:
     from integrationsplan.pdf import plan_data, plan_pdf
 
@@ -102,6 +123,7 @@ def cmd_plan_pdf(args: argparse.Namespace) -> int:
     plan_pdf.check(args.out, letterhead)  # before the passphrase is asked for
     with open_database(args) as db:
         data = plan_data.load(db, plan_data.find_person(db, args.person).id)
+        db.audit(audit.Action.PRINTED, f"person:{data.person.id} plan:{data.plan.id}", {"language": args.plan_language})
     try:
         report = plan_pdf.render(data, args.plan_language, args.out, letterhead)
     except OSError as exc:
@@ -184,6 +206,9 @@ def build_parser() -> argparse.ArgumentParser:
     erase.add_argument("--months", type=int, default=12, help=_("months a closed case is kept (default: 12)"))
     erase.add_argument("--erase", metavar="CASE", help=_("erase this case (case number or id) on every device"))
     erase.add_argument("--confirm", metavar="CASE", help=_("the case number again, to confirm the erasure"))
+    audit_log = command("audit", cmd_audit, _("check the audit log of this device and list it"))
+    audit_log.add_argument("--limit", type=int, default=100, help=_("list at most this many entries (default: 100)"))
+    audit_log.add_argument("--csv", type=Path, metavar="FILE", help=_("write every entry to this CSV file"))
     search = command("search", cmd_search, _("find persons by name, case number, phone or municipality"))
     search.add_argument("query", nargs="+", help=_("what to look for"))
     search.add_argument("--limit", type=int, default=50, help=_("at most this many results"))
@@ -202,7 +227,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-COMMANDS = ("init", "demo", "check", "passwd", "search", "plan-pdf", "catalogue", "sync", "erasure")
+COMMANDS = ("init", "demo", "check", "passwd", "search", "plan-pdf", "catalogue", "sync", "erasure", "audit")
 
 
 def _language_from(argv: Sequence[str]) -> str | None:

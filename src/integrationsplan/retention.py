@@ -17,7 +17,7 @@ from datetime import date
 
 from integrationsplan.domain.tally import ErasureTally, Figure
 from integrationsplan.i18n import _, format_number, ngettext
-from integrationsplan.storage import Database
+from integrationsplan.storage import Database, audit
 
 DEFAULT_MONTHS = 12
 
@@ -102,6 +102,7 @@ def erase(db: Database, person_id: str) -> Erased:
         for household_id in sorted(households):
             if not db.members.where(household_id=household_id):
                 erased += writer.purge("household", household_id)
+        db.audit(audit.Action.ERASED, f"person:{person_id}", {"records": len(erased), "tallies": len(kept)})
     db.vacuum()
     return Erased(person.case_number, len(erased), len(kept))
 

@@ -30,3 +30,9 @@ def test_a_due_case_is_listed_and_erased_only_when_confirmed(tmp_path: Path) -> 
     with Database.open(db_path, PASS) as db:
         assert db.persons.find(person.id) is None and db.persons.count() == 5 and db.tallies.count() > 0
     assert "0 Fälle" in run("erasure", "--db", str(db_path)).stdout
+    # The audit log names the erasure by ids only, and its chain is intact.
+    logged = run("audit", "--db", str(db_path))
+    assert logged.returncode == 0 and f"erased\tperson:{person.id}" in logged.stdout
+    assert person.family_name not in logged.stdout and "unversehrt" in logged.stdout
+    exported = run("audit", "--db", str(db_path), "--csv", str(tmp_path / "audit.csv"))
+    assert exported.returncode == 0 and "seq,at,user" in (tmp_path / "audit.csv").read_text(encoding="utf-8")

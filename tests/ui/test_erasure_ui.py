@@ -4,6 +4,7 @@ case is gone from the database and from the window."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from driving import query
@@ -71,3 +72,17 @@ def test_the_person_shown_can_be_erased_on_request(qtbot: QtBot, opened: Backend
     assert not window.erase_action.isEnabled() and window.form.texts["family_name"].text() == ""
     assert query(opened, qtbot, lambda db: db.persons.find(person.id)) is None
     assert person.case_number in window.statusBar().currentMessage()
+
+
+def test_the_audit_log_shows_its_chain_and_exports(qtbot: QtBot, opened: Backend, tmp_path: Path) -> None:
+    from integrationsplan.ui.views.audit_dialog import AuditDialog
+
+    dialog = AuditDialog(opened)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() > 0, timeout=10_000)
+    assert "unversehrt" in dialog.status.text()
+    actions = {dialog.table.item(r, 3).text() for r in range(dialog.table.rowCount())}
+    assert {"geöffnet", "geändert"} <= actions  # the demo's writes and this opening
+    dialog.export_to(tmp_path / "audit.csv")
+    qtbot.waitUntil(lambda: (tmp_path / "audit.csv").exists() and opened.idle, timeout=10_000)
+    assert (tmp_path / "audit.csv").read_text(encoding="utf-8").startswith("seq,at,user")

@@ -403,6 +403,7 @@ def test_every_dialog_text_goes_through_the_catalog(qtbot: QtBot, opened: Backen
     from integrationsplan.ui.lock import LockScreen
     from integrationsplan.ui.preferences import Preferences
     from integrationsplan.ui.views import plan_dialogs, review_dialog, situation_panel
+    from integrationsplan.ui.views.audit_dialog import AuditDialog
     from integrationsplan.ui.views.closure_dialog import ClosureDialog
     from integrationsplan.ui.views.erasure_dialog import ErasureDialog
     from integrationsplan.ui.views.household_panel import MemberDialog
@@ -444,6 +445,7 @@ def test_every_dialog_text_goes_through_the_catalog(qtbot: QtBot, opened: Backen
             PreviewDialog(preview, ["stray.ipsync"]),
             review_dialog.ReviewDialog(opened, Preferences()),
             ErasureDialog(opened, Preferences()),
+            AuditDialog(opened),
         ]  # fmt: skip
         for dialog in dialogs:
             qtbot.addWidget(dialog)

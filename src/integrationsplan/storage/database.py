@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 import socket
 from collections.abc import Callable, Iterator
@@ -18,7 +19,7 @@ from integrationsplan.domain.rules import new_id
 from integrationsplan.domain.session import Referral, SessionGoal, SessionParticipant
 from integrationsplan.domain.tally import ErasureTally
 from integrationsplan.i18n import N_
-from integrationsplan.storage import backup, connection, errors, migrate, search
+from integrationsplan.storage import audit, backup, connection, errors, migrate, search
 from integrationsplan.storage.changes import Changes, Writer, references
 from integrationsplan.storage.records import TABLES
 from integrationsplan.storage.repositories import (
@@ -62,6 +63,8 @@ class Database:
         self.last_changes = Changes()
         # The wall clock the change log reads; replaceable so tests can make it jump.
         self.clock_ms: Callable[[], int] = clock.wall_ms
+        # Who works with the file, for the audit log (the program sets the name from its settings).
+        self.user: str = os.environ.get("USER") or os.environ.get("USERNAME") or ""
         self.persons = Persons(self)
         self.residence = Repository(self, ResidenceStatus)
         self.resources = ResourcesRepository(self)
@@ -93,6 +96,7 @@ class Database:
         *,
         device_name: str | None = None,
         case_prefix: str | None = None,
+        user: str | None = None,
     ) -> Database:
         path = Path(path)
         device_id = new_id()
@@ -120,10 +124,12 @@ class Database:
                 for suffix in ("", "-wal", "-shm"):
                     Path(str(path) + suffix).unlink()
             raise
-        return cls(path, conn, lock)
+        db = cls(path, conn, lock)
+        db._opened(user)
+        return db
 
     @classmethod
-    def open(cls, path: Path | str, passphrase: str, *, upgrade: bool = True) -> Database:
+    def open(cls, path: Path | str, passphrase: str, *, upgrade: bool = True, user: str | None = None) -> Database:
         """Unlock a database; migrates it (after a backup copy) unless `upgrade` is False."""
         path = Path(path)
         lock = _locked(path)
@@ -143,12 +149,20 @@ class Database:
                     if 6 in applied:
                         db._remerge_finalised()
                     db.rebuild_derived()
+                    db._opened(user)
                     return db
         except BaseException:
             conn.close()
             lock.release()
             raise
-        return cls(path, conn, lock)
+        db = cls(path, conn, lock)
+        db._opened(user)
+        return db
+
+    def _opened(self, user: str | None) -> None:
+        self.user = user or self.user
+        if self.schema_version >= audit.SCHEMA:  # a file opened without its upgrade has no audit log yet
+            self.audit(audit.Action.OPENED)
 
     def close(self) -> None:
         if self.conn is not None:
@@ -183,6 +197,8 @@ class Database:
                 if writer.changes.released:
                     self._prune(writer.changes)
                 self._update_derived(writer.changes)
+                if writer.changes:
+                    audit.record(self.conn, self.user, audit.Action.CHANGED, *audit.describe(writer.changes))
                 changes = writer.finish()
                 self.conn.execute("COMMIT")
         except BaseException:
@@ -276,6 +292,20 @@ class Database:
             self.conn.execute("INSERT INTO person_fts (person_fts) VALUES ('integrity-check')")
         return problems
 
+    def audit(self, action: audit.Action, target: str = "", detail: dict[str, Any] | None = None) -> None:
+        """Record an action in the audit log: in the running transaction, or in one of its own."""
+        if self.conn.in_transaction:
+            audit.record(self.conn, self.user, action, target, detail)
+            return
+        with connection.translated(self.path):
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                audit.record(self.conn, self.user, action, target, detail)
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+            self.conn.execute("COMMIT")
+
     def vacuum(self) -> None:
         """Rewrite the file without free pages (after an erasure: nothing of it stays in the file), and fold the
         write-ahead log in."""
@@ -285,7 +315,9 @@ class Database:
 
     def backup(self, folder: Path) -> Path:
         """An encrypted copy in `folder`, named after the file and the time; opens with the same passphrase."""
-        return backup.copy_database(self.conn, self.path, folder / backup.backup_name(self.path, folder))
+        name = backup.backup_name(self.path, folder)
+        self.audit(audit.Action.BACKED_UP, name)  # before the copy: the copy holds its own entry
+        return backup.copy_database(self.conn, self.path, folder / name)
 
     def rekey(self, new_passphrase: str) -> None:
         """Re-encrypt the whole file with a new passphrase."""
@@ -295,6 +327,7 @@ class Database:
             self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             self.conn.reset_key(new_passphrase)
             self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self.audit(audit.Action.PASSPHRASE)
 
     def query(self, sql: str, params: Any = ()) -> list[tuple[Any, ...]]:
         with connection.translated(self.path):

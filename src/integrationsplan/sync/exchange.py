@@ -16,7 +16,7 @@ from pathlib import Path
 
 from integrationsplan.errors import UserError
 from integrationsplan.i18n import N_
-from integrationsplan.storage import Database, erasure
+from integrationsplan.storage import Database, audit, erasure
 from integrationsplan.storage.changes import TOMBSTONE_FIELD, Changes, references
 from integrationsplan.storage.connection import Connection
 from integrationsplan.storage.records import TABLES, columns
@@ -100,7 +100,9 @@ def export(db: Database, folder: Path, *, everything: bool = False) -> Path:
     data = bundle.seal(Bundle(manifest, changes), members.secret)
     slug = re.sub(r"[^A-Za-z0-9]+", "-", device.device_name).strip("-")[:24] or "device"
     name = f"{now:%Y%m%d-%H%M%S}-{slug}-{manifest.bundle_id}{bundle.SUFFIX}"
-    return bundle.write_once(folder, name, data)
+    written = bundle.write_once(folder, name, data)
+    db.audit(audit.Action.EXPORTED, written.name, {"changes": len(changes), "everything": held is None})
+    return written
 
 
 def _purges_for(db: Database, changes: list[Change]) -> list[Change]:
@@ -267,6 +269,9 @@ def _apply(db: Database, bundles: list[tuple[Path, Bundle]], fresh: list[Change]
         conn.execute("UPDATE device SET last_hlc = ?", (clock.receive(last, newest, now),))
         db.refresh_derived(changes)
     _remember(db, bundles)
+    ids = " ".join(opened.manifest.bundle_id for _path, opened in bundles) or "held"
+    audit.record(conn, db.user, audit.Action.IMPORTED, ids, {"changes": len(fresh), "conflicts": len(report.conflicts),
+                                                              "erased": sum(report.erased.values())})  # fmt: skip
 
 
 def _held_back(change: Change, now_ms: int) -> bool:

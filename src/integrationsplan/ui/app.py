@@ -52,6 +52,7 @@ def run(database: Path | None, language: str | None) -> int:
     preferences = Preferences()
     apply_language(app, language or preferences.language or i18n.DEFAULT_LANGUAGE)
     backend = Backend()
+    backend.user = preferences.user_name
     try:
         dialog = UnlockDialog(backend, database or preferences.last_database)
         if dialog.exec() != UnlockDialog.DialogCode.Accepted or backend.path is None:

@@ -89,6 +89,7 @@ class Backend(QObject):
         self._next_id = 0
         self.path: Path | None = None
         self.is_open = False
+        self.user = ""  # who works here, for the audit log (the program sets it from its settings)
         self._thread.start()
 
     # -- jobs ------------------------------------------------------------------------------------
@@ -125,7 +126,8 @@ class Backend(QObject):
 
         def opening(worker: _Worker) -> Path:
             _close(worker)
-            worker.db = Database.create(path, passphrase) if create else Database.open(path, passphrase)
+            opening = Database.create if create else Database.open
+            worker.db = opening(path, passphrase, user=self.user or None)
             return path
 
         def opened(result: Any) -> None:

@@ -42,6 +42,7 @@ from integrationsplan.ui.preferences import Preferences
 from integrationsplan.ui.record_form import open_dialog
 from integrationsplan.ui.text_direction import AutoDirectionDelegate
 from integrationsplan.ui.views import review_dialog
+from integrationsplan.ui.views.audit_dialog import AuditDialog
 from integrationsplan.ui.views.closure_dialog import ClosureDialog
 from integrationsplan.ui.views.due_panel import DuePanel
 from integrationsplan.ui.views.erasure_dialog import ErasureDialog, erase_confirmed
@@ -200,6 +201,7 @@ class MainWindow(QMainWindow):
         self.erase_action = self._action(_("&Erase person…"), self.erase_person)
         self.erase_action.setEnabled(False)
         self.erasure_queue_action = self._action(_("Erasure &queue…"), self.erasure_queue)
+        self.audit_action = self._action(_("&Audit log…"), self.show_audit_log)
         self.new_session_action = self._action(_("New &session…"), self.new_session, "Ctrl+Shift+N")
         self.new_session_action.setEnabled(False)
         self.print_action = self._action(_("&Print plan…"), self.print_plan, QKeySequence.StandardKey.Print)
@@ -215,7 +217,7 @@ class MainWindow(QMainWindow):
                        self.close_case_action, self.erase_action):  # fmt: skip
             file_menu.addAction(action)
         file_menu.addSeparator()
-        for action in (self.backup_action, self.erasure_queue_action, settings, self.lock_action):
+        for action in (self.backup_action, self.erasure_queue_action, self.audit_action, settings, self.lock_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
@@ -307,6 +309,9 @@ class MainWindow(QMainWindow):
 
         erase_confirmed(self, self.backend, person.id, person.case_number, person.display_name(), erased,
                         lambda error: self._user_error(error.text()))  # fmt: skip
+
+    def show_audit_log(self) -> None:
+        open_dialog(AuditDialog(self.backend, self))
 
     def erasure_queue(self) -> None:
         open_dialog(ErasureDialog(self.backend, self.preferences, self))

@@ -25,7 +25,7 @@ from integrationsplan.domain.person import Person
 from integrationsplan.errors import UserError
 from integrationsplan.i18n import N_, _, current_language, language_name
 from integrationsplan.pdf import LANGUAGES
-from integrationsplan.storage import Database
+from integrationsplan.storage import Database, audit
 from integrationsplan.ui.backend import Backend
 from integrationsplan.ui.fields import error_label
 from integrationsplan.ui.preferences import Preferences
@@ -109,7 +109,9 @@ class PrintDialog(QDialog):
         def job(db: Database) -> plan_pdf.Report:
             data = plan_data.load(db, person_id, plan_id)
             try:
-                return plan_pdf.render(data, language, path, letterhead)
+                report = plan_pdf.render(data, language, path, letterhead)
+                db.audit(audit.Action.PRINTED, f"person:{person_id} plan:{data.plan.id}", {"language": language})
+                return report
             except OSError as exc:
                 raise UserError(N_("The PDF could not be written to {path}: {reason}"), path=path,
                                 reason=exc.strerror or exc) from exc  # fmt: skip
