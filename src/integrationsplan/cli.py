@@ -114,6 +114,18 @@ def cmd_audit(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_restore(args: argparse.Namespace) -> int:
+    """Replace the database by a backup; the current file is kept beside the backups first."""
+    from integrationsplan.folders import data_dir
+    from integrationsplan.storage.restore import restore
+
+    kept = restore(args.backup, args.db, obtain(args.passphrase_file), args.backup_dir or data_dir() / "backups")
+    print(_("{path} is restored from {backup}.").format(path=args.db, backup=args.backup))
+    if kept is not None:
+        print(_("The file it replaced is kept as {path}.").format(path=kept))
+    return 0
+
+
 def cmd_plan_pdf(args: argparse.Namespace) -> int:
     from integrationsplan.pdf import plan_data, plan_pdf
 
@@ -206,6 +218,10 @@ def build_parser() -> argparse.ArgumentParser:
     erase.add_argument("--months", type=int, default=12, help=_("months a closed case is kept (default: 12)"))
     erase.add_argument("--erase", metavar="CASE", help=_("erase this case (case number or id) on every device"))
     erase.add_argument("--confirm", metavar="CASE", help=_("the case number again, to confirm the erasure"))
+    restoring = command("restore", cmd_restore, _("replace the database by a backup (the current file is kept)"))
+    restoring.add_argument("--from", dest="backup", type=Path, required=True, metavar="BACKUP",
+                           help=_("the backup file"))  # fmt: skip
+    restoring.add_argument("--backup-dir", type=Path, help=_("where the replaced file is kept"))
     audit_log = command("audit", cmd_audit, _("check the audit log of this device and list it"))
     audit_log.add_argument("--limit", type=int, default=100, help=_("list at most this many entries (default: 100)"))
     audit_log.add_argument("--csv", type=Path, metavar="FILE", help=_("write every entry to this CSV file"))
@@ -227,7 +243,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-COMMANDS = ("init", "demo", "check", "passwd", "search", "plan-pdf", "catalogue", "sync", "erasure", "audit")
+COMMANDS = ("init", "demo", "check", "passwd", "search", "plan-pdf", "catalogue", "sync", "erasure", "audit", "restore")
 
 
 def _language_from(argv: Sequence[str]) -> str | None:

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import re
 import shutil
 from datetime import datetime
 from pathlib import Path
+
+import sqlcipher3
 
 from integrationsplan.i18n import _
 from integrationsplan.storage import errors
@@ -33,6 +36,7 @@ def copy_database(conn: Connection, source: Path, target: Path) -> Path:
         shutil.copy2(source, partial)
         if _digest(partial) != _digest(source):
             raise errors.BackupFailed(path=target, reason=_("the copy differs from the database"))
+        _check_copy(conn, partial, target)
         partial.replace(target)
     except OSError as exc:
         raise errors.BackupFailed(path=target, reason=exc.strerror or str(exc)) from exc
@@ -40,6 +44,43 @@ def copy_database(conn: Connection, source: Path, target: Path) -> Path:
         with contextlib.suppress(OSError):  # the folder may not even exist
             partial.unlink(missing_ok=True)
     return target
+
+
+def _check_copy(conn: Connection, copy: Path, target: Path) -> None:
+    """Open the copy as a database with the same key (ATTACH without KEY takes the main database's) and let
+    SQLite check every page: a copy that does not open is no backup."""
+    try:
+        conn.execute("ATTACH DATABASE ? AS backup_check", (str(copy),))
+        try:
+            result = conn.execute("PRAGMA backup_check.quick_check").fetchone()[0]
+        finally:
+            conn.execute("DETACH DATABASE backup_check")
+    except sqlcipher3.DatabaseError as exc:
+        raise errors.BackupFailed(path=target, reason=str(exc)) from exc
+    if result != "ok":
+        raise errors.BackupFailed(path=target, reason=result)
+
+
+_NAME = re.compile(r"^(?P<stem>.+)-(?P<time>\d{8}-\d{6})(?:-(?P<n>\d+))?(?P<suffix>\.[^.]+)$")
+
+
+def backups_of(source: Path, folder: Path) -> list[Path]:
+    """The backups of `source` in `folder` (named by backup_name), oldest first."""
+    found = []
+    for path in folder.glob(f"{source.stem}-*"):
+        match = _NAME.match(path.name)
+        if match and match["stem"] == source.stem and match["suffix"] == (source.suffix or ".db"):
+            found.append((match["time"], int(match["n"] or 1), path))
+    return [path for _time, _n, path in sorted(found)]
+
+
+def rotate(source: Path, folder: Path, keep: int) -> list[Path]:
+    """Delete the oldest backups of `source` beyond the newest `keep`; returns those deleted."""
+    old = backups_of(source, folder)[: max(0, len(backups_of(source, folder)) - keep)]
+    for path in old:
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()
+    return old
 
 
 def stamp() -> str:

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from integrationsplan import __version__, retention
 from integrationsplan.domain.person import Person
 from integrationsplan.i18n import _, format_number, ngettext
+from integrationsplan.storage import Database, backup
 from integrationsplan.storage.person_list import Status
 from integrationsplan.ui.backend import Backend
 from integrationsplan.ui.fields import CodeField
@@ -359,6 +360,18 @@ class MainWindow(QMainWindow):
         )
         self.conflicts_button.setVisible(n > 0)
 
+    def _back_up_on_quit(self) -> None:
+        """The automatic backup: one at every quit, checked, the oldest beyond the kept number deleted. The
+        worker finishes it before the program ends (Backend.shutdown waits for the jobs sent)."""
+        keep, folder = self.preferences.backup_keep, self.preferences.backup_dir
+
+        def job(db: Database) -> None:
+            db.backup(folder)
+            backup.rotate(db.path, folder, keep)
+
+        if keep and self.backend.is_open:
+            self.backend.call(job)
+
     def edit_settings(self) -> None:
         language = self.preferences.language
         if not open_dialog(SettingsDialog(self.preferences, self)):
@@ -504,6 +517,7 @@ class MainWindow(QMainWindow):
             app = QApplication.instance()
             if app is not None:
                 app.removeEventFilter(self.idle)
+            self._back_up_on_quit()
             event.accept()
         else:
             event.ignore()

@@ -10,6 +10,7 @@ from PySide6.QtCore import QSettings
 from integrationsplan import retention
 from integrationsplan.folders import config_dir, data_dir
 
+DEFAULT_BACKUP_KEEP = 10
 DEFAULT_AUTO_LOCK_MINUTES = 5
 
 
@@ -75,6 +76,18 @@ class Preferences:
     @backup_dir.setter
     def backup_dir(self, folder: Path) -> None:
         self._settings.setValue("backup/folder", str(folder))
+
+    @property
+    def backup_keep(self) -> int:
+        """How many automatic backups (one at every quit) to keep; 0: none are made."""
+        try:
+            return max(0, int(str(self._settings.value("backup/keep", DEFAULT_BACKUP_KEEP))))
+        except ValueError:
+            return DEFAULT_BACKUP_KEEP
+
+    @backup_keep.setter
+    def backup_keep(self, keep: int) -> None:
+        self._settings.setValue("backup/keep", keep)
 
     @property
     def retention_months(self) -> int:

@@ -20,10 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from integrationsplan.errors import UserError
-from integrationsplan.i18n import N_, _
+from integrationsplan.i18n import N_, _, digits, format_number
 from integrationsplan.storage import Database, audit
 from integrationsplan.ui.backend import Backend
 from integrationsplan.ui.fields import error_label
+from integrationsplan.ui.text_direction import AutoDirectionDelegate
 
 SHOWN = 500  # the newest entries listed; the export holds all
 
@@ -55,6 +56,7 @@ class AuditDialog(QDialog):
         self.table = QTableWidget(0, 5)
         self.table.setHorizontalHeaderLabels([_("No."), _("Time (UTC)"), _("User"), _("Action"), _("Records")])
         self.table.verticalHeader().setVisible(False)
+        self.table.setItemDelegate(AutoDirectionDelegate(self.table))  # file names and ids read left to right
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -84,8 +86,8 @@ class AuditDialog(QDialog):
         self.table.setRowCount(len(shown))
         for row, entry in enumerate(shown):
             action = next((text for code, text in ACTIONS.items() if code.value == entry.action), None)
-            cells = [str(entry.seq), entry.at.replace("T", " ")[:19], entry.user, _(action) if action else entry.action,
-                     entry.target]  # fmt: skip
+            cells = [format_number(entry.seq), digits(entry.at.replace("T", " ")[:19]), entry.user,
+                     _(action) if action else entry.action, entry.target]  # fmt: skip
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
 

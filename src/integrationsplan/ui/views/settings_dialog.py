@@ -69,6 +69,13 @@ class SettingsDialog(QDialog):
         backup_row = QHBoxLayout()
         backup_row.addWidget(self.backup_dir, 1)
         backup_row.addWidget(choose_dir)
+        self.backup_keep = QSpinBox()
+        self.backup_keep.setRange(0, 100)
+        self.backup_keep.setSpecialValueText(_("none"))
+        self.backup_keep.setValue(preferences.backup_keep)
+        self.backup_keep.setAccessibleName(_("Automatic backups kept"))
+        self.backup_keep.setToolTip(_("A backup is made at every quit and checked; the oldest beyond this number are "
+                                      "deleted"))  # fmt: skip
         self.catalogue_summary = QLabel()
         self.catalogue_summary.setWordWrap(True)
         open_catalogue = QPushButton(_("Open folder"))
@@ -91,6 +98,7 @@ class SettingsDialog(QDialog):
         form.addRow(_("Language:"), self.language)
         form.addRow(_("Lock after idle time:"), self.auto_lock)
         form.addRow(_("Backup folder:"), backup_row)
+        form.addRow(_("Automatic backups kept:"), self.backup_keep)
         form.addRow(_("Goal catalogue:"), catalogue_row)
         form.addRow("", self.catalogue_problems)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -179,5 +187,6 @@ class SettingsDialog(QDialog):
         self.preferences.language = str(self.language.currentData())
         self.preferences.auto_lock_minutes = self.auto_lock.value()
         self.preferences.backup_dir = folder
+        self.preferences.backup_keep = self.backup_keep.value()
         self.preferences.sync()
         self.accept()

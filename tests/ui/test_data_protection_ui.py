@@ -86,3 +86,22 @@ def test_the_audit_log_shows_its_chain_and_exports(qtbot: QtBot, opened: Backend
     dialog.export_to(tmp_path / "audit.csv")
     qtbot.waitUntil(lambda: (tmp_path / "audit.csv").exists() and opened.idle, timeout=10_000)
     assert (tmp_path / "audit.csv").read_text(encoding="utf-8").startswith("seq,at,user")
+
+
+def test_every_quit_leaves_a_checked_backup_and_old_ones_rotate(qtbot: QtBot, opened: Backend, tmp_path: Path) -> None:
+    preferences = Preferences()
+    preferences.backup_dir = tmp_path / "auto"
+    preferences.backup_keep = 2
+    for _quit in range(3):
+        window = MainWindow(opened, preferences)
+        qtbot.addWidget(window)
+        window.close()
+        qtbot.waitUntil(lambda: opened.idle, timeout=20_000)
+    kept = sorted((tmp_path / "auto").iterdir())
+    assert len(kept) == 2 and all(p.suffix == ".db" for p in kept)
+    preferences.backup_keep = 0  # none: quitting makes no backup
+    window = MainWindow(opened, preferences)
+    qtbot.addWidget(window)
+    window.close()
+    qtbot.waitUntil(lambda: opened.idle, timeout=20_000)
+    assert sorted((tmp_path / "auto").iterdir()) == kept

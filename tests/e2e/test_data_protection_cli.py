@@ -36,3 +36,20 @@ def test_a_due_case_is_listed_and_erased_only_when_confirmed(tmp_path: Path) -> 
     assert person.family_name not in logged.stdout and "unversehrt" in logged.stdout
     exported = run("audit", "--db", str(db_path), "--csv", str(tmp_path / "audit.csv"))
     assert exported.returncode == 0 and "seq,at,user" in (tmp_path / "audit.csv").read_text(encoding="utf-8")
+
+
+def test_restore_from_the_command_line(tmp_path: Path) -> None:
+    db_path = tmp_path / "laptop.db"
+    assert run("init", "--db", str(db_path)).returncode == 0
+    assert run("demo", "--db", str(db_path), "--persons", "3", "--seed", "1").returncode == 0
+    with Database.open(db_path, PASS) as db:
+        copy = db.backup(tmp_path / "backups")
+        with db.write():
+            db.persons.delete(db.persons.all()[0].id)
+    restored = run("restore", "--db", str(db_path), "--from", str(copy), "--backup-dir", str(tmp_path / "kept"))
+    assert restored.returncode == 0, restored.stderr
+    assert list((tmp_path / "kept").iterdir())
+    with Database.open(db_path, PASS) as db:
+        assert db.persons.count() == 3
+    wrong = run("restore", "--db", str(db_path), "--from", str(copy), passphrase="falsch")
+    assert wrong.returncode == 1 and "Traceback" not in wrong.stderr
