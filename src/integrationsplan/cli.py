@@ -86,9 +86,12 @@ def cmd_erasure(args: argparse.Namespace) -> int:
             return 0
         found = retention.due(db, args.months, date.today())
         for item in found:
-            print(_("{case}  {name}  closed {closed}, erase since {due}").format(
-                case=item.case_number, name=item.name, closed=format_date(item.closed_on),
-                due=format_date(item.due_on)))  # fmt: skip
+            if item.reason == retention.WITHDRAWN:
+                line = _("{case}  {name}  consent to data processing withdrawn on {due}")
+            else:
+                line = _("{case}  {name}  closed {closed}, erase since {due}")
+            print(line.format(case=item.case_number, name=item.name, closed=format_date(item.closed_on),
+                              due=format_date(item.due_on)))  # fmt: skip
         print(retention.count_text(len(found)))
     return 0
 

@@ -15,6 +15,8 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
+from integrationsplan.domain.codes import ConsentKind
+from integrationsplan.domain.consent import standing_withdrawal
 from integrationsplan.domain.tally import ErasureTally, Figure
 from integrationsplan.i18n import _, format_number, ngettext
 from integrationsplan.storage import Database, audit
@@ -22,15 +24,20 @@ from integrationsplan.storage import Database, audit
 DEFAULT_MONTHS = 12
 
 
+RETENTION, WITHDRAWN = "retention", "withdrawn"  # why a case is due for erasure
+
+
 @dataclass(frozen=True)
 class Due:
-    """A closed case whose retention period has ended."""
+    """A case due for erasure: closed and past its retention period, or its consent to data processing withdrawn
+    (then for review: the withdrawal may leave data that must be kept by law)."""
 
     person_id: str
     case_number: str
     name: str
-    closed_on: date
+    closed_on: date | None
     due_on: date
+    reason: str = RETENTION
 
 
 @dataclass(frozen=True)
@@ -48,14 +55,22 @@ def add_months(day: date, months: int) -> date:
 
 
 def due(db: Database, months: int, today: date) -> list[Due]:
-    """Closed cases whose retention period has ended by `today`, the longest overdue first."""
-    found = []
-    for closure in db.closures.all():
-        due_on = add_months(closure.closed_on, months)
+    """Cases due for erasure by `today`: closed ones past their retention period, and those whose consent to data
+    processing is withdrawn; the longest overdue first."""
+    found: dict[str, Due] = {}
+    closed = {c.person_id: c.closed_on for c in db.closures.all()}
+    for person_id, closed_on in closed.items():
+        due_on = add_months(closed_on, months)
         if due_on <= today:
-            person = db.persons.get(closure.person_id)
-            found.append(Due(person.id, person.case_number, person.display_name(), closure.closed_on, due_on))
-    return sorted(found, key=lambda d: (d.due_on, d.case_number))
+            person = db.persons.get(person_id)
+            found[person_id] = Due(person.id, person.case_number, person.display_name(), closed_on, due_on)
+    for person_id in {c.person_id for c in db.consents.all() if c.withdrawn_on is not None} - found.keys():
+        gone = standing_withdrawal(db.consents.where(person_id=person_id), ConsentKind.DATA_PROCESSING, today)
+        if gone is not None and gone.withdrawn_on is not None:
+            person = db.persons.get(person_id)
+            found[person_id] = Due(person.id, person.case_number, person.display_name(), closed.get(person_id),
+                                   gone.withdrawn_on, WITHDRAWN)  # fmt: skip
+    return sorted(found.values(), key=lambda d: (d.due_on, d.case_number))
 
 
 def _month(day: date) -> str:

@@ -4,14 +4,19 @@ the database file (decrypted dump and raw file, after VACUUM), here and on a syn
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+import pytest
 from syncing import PASS, _replica, _send
 
 from integrationsplan import demo, retention
-from integrationsplan.domain.codes import ClosureReason
-from integrationsplan.domain.person import CaseClosure
+from integrationsplan.domain.codes import ClosureReason, ConsentForm, ConsentKind
+from integrationsplan.domain.consent import Consent
+from integrationsplan.domain.errors import ValidationError
+from integrationsplan.domain.person import CaseClosure, Person, Resources
+from integrationsplan.domain.session import CounsellingSession
 from integrationsplan.domain.tally import Figure
 from integrationsplan.storage import Database, erasure
 from integrationsplan.storage.changes import references
@@ -93,5 +98,43 @@ def test_a_household_goes_with_its_last_member(tmp_path: Path) -> None:
         [member] = db.members.where(household_id=household.id)
         retention.erase(db, member.person_id)
         assert db.households.find(household.id) is None
+    finally:
+        db.close()
+
+
+def test_a_withdrawn_consent_stops_recording_and_puts_the_case_up_for_erasure(tmp_path: Path) -> None:
+    db = Database.create(tmp_path / "w.db", PASS)
+    try:
+        with db.write():
+            person = db.persons.add(Person(case_number="W-1", family_name="Amini", counselling_start=date(2026, 1, 5)))
+            processing = db.consents.add(Consent(person_id=person.id, kind=ConsentKind.DATA_PROCESSING,
+                                                 given_on=date(2026, 1, 5), form=ConsentForm.WRITTEN))  # fmt: skip
+            special = db.consents.add(Consent(person_id=person.id, kind=ConsentKind.SPECIAL_CATEGORIES,
+                                              given_on=date(2026, 1, 5), form=ConsentForm.WRITTEN))  # fmt: skip
+            db.resources.add(Resources(person_id=person.id, health="Diabetes"))
+        with db.write():  # special categories withdrawn: health may not be changed any more
+            db.consents.save(replace(special, withdrawn_on=date(2026, 3, 1)))
+        with pytest.raises(ValidationError), db.write():
+            db.resources.save(replace(db.resources.where(person_id=person.id)[0], health="Diabetes Typ 2"))
+        session = CounsellingSession(person_id=person.id, held_on=date(2026, 3, 2))
+        with db.write():
+            db.sessions.add(session)
+        with db.write():
+            db.consents.save(replace(processing, withdrawn_on=date(2026, 3, 10)))
+        assert retention.due(db, 12, date(2026, 3, 9)) == []
+        [due] = retention.due(db, 12, date(2026, 3, 10))
+        assert due.reason == retention.WITHDRAWN and due.due_on == date(2026, 3, 10) and due.closed_on is None
+        for change in (lambda: db.sessions.add(replace(session, id="s-2")),
+                       lambda: db.persons.save(replace(db.persons.get(person.id), phone="0176 1")),
+                       lambda: db.sessions.save(replace(db.sessions.get(session.id), note="später")),):  # fmt: skip
+            with pytest.raises(ValidationError, match="Einwilligung"), db.write():
+                change()
+        with db.write():  # closing the case stays possible, and a new consent allows recording again
+            db.closures.add(CaseClosure(person_id=person.id, closed_on=date(2026, 3, 11), reason=ClosureReason.OTHER))
+            db.consents.add(Consent(person_id=person.id, kind=ConsentKind.DATA_PROCESSING, given_on=date(2026, 3, 12),
+                                    form=ConsentForm.WRITTEN))  # fmt: skip
+        with db.write():
+            db.sessions.add(replace(session, id="s-3"))
+        assert [d.reason for d in retention.due(db, 12, date(2026, 3, 12))] == []
     finally:
         db.close()

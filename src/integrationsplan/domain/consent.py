@@ -57,3 +57,11 @@ class Consent:
 
 def has_valid_consent(consents: list[Consent], kind: ConsentKind, day: date) -> bool:
     return any(c.kind is kind and c.is_valid_on(day) for c in consents)
+
+
+def standing_withdrawal(consents: list[Consent], kind: ConsentKind, day: date) -> Consent | None:
+    """The withdrawn consent of `kind` when no valid one is left on `day` (the withdrawal stands), else None."""
+    if has_valid_consent(consents, kind, day):
+        return None
+    gone = [c for c in consents if c.kind is kind and c.withdrawn_on is not None and c.withdrawn_on <= day]
+    return max(gone, key=lambda c: c.withdrawn_on or day) if gone else None

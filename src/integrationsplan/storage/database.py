@@ -8,9 +8,12 @@ import re
 import socket
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+from integrationsplan.domain.codes import ConsentKind
+from integrationsplan.domain.consent import standing_withdrawal
 from integrationsplan.domain.errors import ValidationError
 from integrationsplan.domain.household import Household, HouseholdMember
 from integrationsplan.domain.person import CaseClosure, ResidenceStatus
@@ -19,7 +22,7 @@ from integrationsplan.domain.rules import new_id
 from integrationsplan.domain.session import Referral, SessionGoal, SessionParticipant
 from integrationsplan.domain.tally import ErasureTally
 from integrationsplan.i18n import N_
-from integrationsplan.storage import audit, backup, connection, errors, migrate, search
+from integrationsplan.storage import audit, backup, connection, errors, migrate, ownership, search
 from integrationsplan.storage.changes import Changes, Writer, references
 from integrationsplan.storage.records import TABLES
 from integrationsplan.storage.repositories import (
@@ -194,6 +197,7 @@ class Database:
             # Known SQLite failures anywhere in the transaction (a full disk, say) reach the user as such.
             with connection.translated(self.path):
                 yield writer
+                self._check_consent(writer.changes)
                 if writer.changes.released:
                     self._prune(writer.changes)
                 self._update_derived(writer.changes)
@@ -223,6 +227,25 @@ class Database:
                 with contextlib.suppress(Exception):
                     self.conn.execute("ROLLBACK")
                 raise
+
+    def _check_consent(self, changes: Changes) -> None:
+        """Nothing more is recorded about a person whose consent to data processing is withdrawn (until a new one
+        is given); recording consents, closing and erasing the case stay possible. Changes from other devices
+        (sync) are not refused: they were made before the withdrawal reached them."""
+        today = date.today()
+        withdrawn: dict[str, bool] = {}
+        for table in changes.tables() - {"consent", "case_closure", "erasure_tally"}:
+            for row_id in changes.inserted.get(table, set()) | changes.updated.get(table, set()):
+                person_id = ownership.person_of(self.conn, table, row_id)
+                if person_id is None:
+                    continue
+                if person_id not in withdrawn:
+                    consents = self.consents.where(person_id=person_id)
+                    withdrawn[person_id] = standing_withdrawal(consents, ConsentKind.DATA_PROCESSING, today) is not None
+                if withdrawn[person_id]:
+                    raise ValidationError(N_(
+                        "This person withdrew the consent to data processing: nothing more is recorded about them. "
+                        "Record a new consent first, or close or erase the case."))  # fmt: skip
 
     def _prune(self, changes: Changes) -> None:
         """Rows sync kept only for a row deleted now go too (sync/replica.prune); not logged, the log says so."""

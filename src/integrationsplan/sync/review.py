@@ -12,14 +12,14 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from integrationsplan.domain.session import SessionAddendum
-from integrationsplan.storage import Database, erasure
+from integrationsplan.storage import Database, erasure, ownership
 from integrationsplan.storage.changes import references
 from integrationsplan.storage.errors import RecordNotFound
 from integrationsplan.storage.records import from_row, to_row
 from integrationsplan.storage.repository import Repository
 from integrationsplan.sync import clock
 from integrationsplan.sync.merge import DELETED, FIELD, FINALISED, Change, Conflict, merge_row
-from integrationsplan.sync.replica import log_of, materialise, parent_links
+from integrationsplan.sync.replica import log_of, materialise
 
 
 @dataclass(frozen=True)
@@ -93,17 +93,8 @@ def _side(change: Change, names: dict[str, str]) -> Side:
 
 
 def person_of(db: Database, table: str, row_id: str) -> str | None:
-    """The person a record belongs to, by following its references up to a person (None: a household)."""
-    links = parent_links(db.conn)
-    while table != "person":
-        for column, parent in links.get(table, []):
-            row = db.conn.execute(f"SELECT {column} FROM {table} WHERE id = ?", (row_id,)).fetchone()
-            if row is not None and row[0] is not None and parent != table:
-                table, row_id = parent, row[0]
-                break
-        else:
-            return None
-    return row_id
+    """The person a record belongs to (None: a household)."""
+    return ownership.person_of(db.conn, table, row_id)
 
 
 def choose(db: Database, conflict: Open, value: Any) -> None:

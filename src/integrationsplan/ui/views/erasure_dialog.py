@@ -89,8 +89,9 @@ class ErasureDialog(QDialog):
         period.addWidget(QLabel(_("Retention period after closure:")))
         period.addWidget(self.months)
         period.addStretch(1)
-        self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels([_("Case number"), _("Name"), _("Closed on"), _("Erase since")])
+        self.table = QTableWidget(0, 5)
+        self.table.setHorizontalHeaderLabels([_("Case number"), _("Name"), _("Closed on"), _("Erase since"),
+                                              _("Reason")])  # fmt: skip
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -132,7 +133,8 @@ class ErasureDialog(QDialog):
         self.due = due
         self.table.setRowCount(len(due))
         for row, item in enumerate(due):
-            cells = [item.case_number, item.name, format_date(item.closed_on), format_date(item.due_on)]
+            reason = _("consent withdrawn") if item.reason == retention.WITHDRAWN else _("retention period over")
+            cells = [item.case_number, item.name, format_date(item.closed_on), format_date(item.due_on), reason]
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         if due:
