@@ -105,3 +105,20 @@ def test_every_quit_leaves_a_checked_backup_and_old_ones_rotate(qtbot: QtBot, op
     window.close()
     qtbot.waitUntil(lambda: opened.idle, timeout=20_000)
     assert sorted((tmp_path / "auto").iterdir()) == kept
+
+
+def test_the_private_note_is_kept_per_person(qtbot: QtBot, opened: Backend) -> None:
+    from integrationsplan.ui.views.private_note_dialog import PrivateNoteDialog
+
+    person = query(opened, qtbot, lambda db: db.persons.all()[1])
+    dialog = PrivateNoteDialog(opened, person)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.text.isEnabled(), timeout=10_000)
+    assert dialog.text.toPlainText() == ""
+    dialog.text.setPlainText("Nur für mich")
+    dialog.save()
+    qtbot.waitUntil(lambda: dialog.result() == dialog.DialogCode.Accepted, timeout=10_000)
+    assert query(opened, qtbot, lambda db: db.private_note(person.id)) == "Nur für mich"
+    again = PrivateNoteDialog(opened, person)
+    qtbot.addWidget(again)
+    qtbot.waitUntil(lambda: again.text.toPlainText() == "Nur für mich", timeout=10_000)

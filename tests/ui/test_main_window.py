@@ -408,6 +408,7 @@ def test_every_dialog_text_goes_through_the_catalog(qtbot: QtBot, opened: Backen
     from integrationsplan.ui.views.erasure_dialog import ErasureDialog
     from integrationsplan.ui.views.household_panel import MemberDialog
     from integrationsplan.ui.views.print_dialog import PrintDialog
+    from integrationsplan.ui.views.private_note_dialog import PrivateNoteDialog
     from integrationsplan.ui.views.sessions_panel import SessionDialog, SessionRow, SessionsView
     from integrationsplan.ui.views.settings_dialog import SettingsDialog
     from integrationsplan.ui.views.sync_dialog import PreviewDialog, SyncDialog
@@ -446,6 +447,7 @@ def test_every_dialog_text_goes_through_the_catalog(qtbot: QtBot, opened: Backen
             review_dialog.ReviewDialog(opened, Preferences()),
             ErasureDialog(opened, Preferences()),
             AuditDialog(opened),
+            PrivateNoteDialog(opened, person),
         ]  # fmt: skip
         for dialog in dialogs:
             qtbot.addWidget(dialog)

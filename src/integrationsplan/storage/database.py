@@ -22,7 +22,7 @@ from integrationsplan.domain.rules import new_id
 from integrationsplan.domain.session import Referral, SessionGoal, SessionParticipant
 from integrationsplan.domain.tally import ErasureTally
 from integrationsplan.i18n import N_
-from integrationsplan.storage import audit, backup, connection, errors, migrate, ownership, search
+from integrationsplan.storage import audit, backup, connection, errors, migrate, ownership, private_notes, search
 from integrationsplan.storage.changes import Changes, Writer, references
 from integrationsplan.storage.records import TABLES
 from integrationsplan.storage.repositories import (
@@ -272,6 +272,8 @@ class Database:
     def _update_derived(self, changes: Changes) -> None:
         for person_id in changes.deleted.get("person", ()):
             search.unindex_person(self.conn, person_id)
+        if changes.deleted.get("person"):
+            private_notes.forget(self.conn, changes.deleted["person"])
         if changes.erased.get("person"):  # the index keeps a deleted row's words until it is merged
             search.forget_deleted(self.conn)
         updated = changes.updated.get("person", set())
@@ -314,6 +316,22 @@ class Database:
             ]
             self.conn.execute("INSERT INTO person_fts (person_fts) VALUES ('integrity-check')")
         return problems
+
+    def set_private_note(self, person_id: str, text: str) -> None:
+        """The caseworker's note about the person, on this device only (storage/private_notes.py)."""
+        with connection.translated(self.path):
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                private_notes.put(self.conn, person_id, text)
+                audit.record(self.conn, self.user, audit.Action.CHANGED, f"private_note:{person_id}",
+                             {"private_note": [0, 1, 0]})  # fmt: skip
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+            self.conn.execute("COMMIT")
+
+    def private_note(self, person_id: str) -> str:
+        return private_notes.get(self.conn, person_id)
 
     def audit(self, action: audit.Action, target: str = "", detail: dict[str, Any] | None = None) -> None:
         """Record an action in the audit log: in the running transaction, or in one of its own."""

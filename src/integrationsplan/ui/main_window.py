@@ -51,6 +51,7 @@ from integrationsplan.ui.views.household_panel import HouseholdPanel
 from integrationsplan.ui.views.person_form import PersonForm
 from integrationsplan.ui.views.plan_panel import PlanPanel
 from integrationsplan.ui.views.print_dialog import PrintDialog
+from integrationsplan.ui.views.private_note_dialog import PrivateNoteDialog
 from integrationsplan.ui.views.review_dialog import ReviewDialog
 from integrationsplan.ui.views.sessions_panel import SessionsPanel
 from integrationsplan.ui.views.settings_dialog import SettingsDialog
@@ -201,6 +202,8 @@ class MainWindow(QMainWindow):
         self.close_case_action.setEnabled(False)
         self.erase_action = self._action(_("&Erase person…"), self.erase_person)
         self.erase_action.setEnabled(False)
+        self.private_note_action = self._action(_("P&rivate note…"), self.edit_private_note, "Ctrl+Shift+P")
+        self.private_note_action.setEnabled(False)
         self.erasure_queue_action = self._action(_("Erasure &queue…"), self.erasure_queue)
         self.audit_action = self._action(_("&Audit log…"), self.show_audit_log)
         self.new_session_action = self._action(_("New &session…"), self.new_session, "Ctrl+Shift+N")
@@ -215,7 +218,7 @@ class MainWindow(QMainWindow):
         about = self._action(_("&About Integrationsplan"), self.about)
         file_menu = self.menuBar().addMenu(_("&File"))
         for action in (self.new_action, self.new_session_action, self.save_action, self.print_action,
-                       self.close_case_action, self.erase_action):  # fmt: skip
+                       self.private_note_action, self.close_case_action, self.erase_action):  # fmt: skip
             file_menu.addAction(action)
         file_menu.addSeparator()
         for action in (self.backup_action, self.erasure_queue_action, self.audit_action, settings, self.lock_action):
@@ -283,6 +286,7 @@ class MainWindow(QMainWindow):
             panel.show_person(person)
         self.close_case_action.setEnabled(person is not None)
         self.erase_action.setEnabled(person is not None)
+        self.private_note_action.setEnabled(person is not None)
         self.new_session_action.setEnabled(person is not None)
         self.print_action.setEnabled(person is not None)
         for index in range(1, self.tabs.count()):
@@ -310,6 +314,11 @@ class MainWindow(QMainWindow):
 
         erase_confirmed(self, self.backend, person.id, person.case_number, person.display_name(), erased,
                         lambda error: self._user_error(error.text()))  # fmt: skip
+
+    def edit_private_note(self) -> None:
+        person = self.form.person
+        if person is not None:
+            open_dialog(PrivateNoteDialog(self.backend, person, self))
 
     def show_audit_log(self) -> None:
         open_dialog(AuditDialog(self.backend, self))
