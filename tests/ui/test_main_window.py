@@ -152,9 +152,13 @@ def test_lock_hides_everything_and_unlock_needs_the_passphrase(
     qtbot: QtBot, window: MainWindow, opened: Backend, wait_idle: Wait, passphrase: str
 ) -> None:
     assert window.model.rowCount() > 0
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.clipboard().setText("IPT-ABCD-EFGH-IJKL")  # a team key the exchange dialog copied
     qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     wait_idle(opened)
     assert window.locked and window.model.rowCount() == 0
+    assert "IPT-" not in QApplication.clipboard().text()
     assert window.pages.currentWidget() is window.lock_screen
     assert "gesperrt" in window.windowTitle()
     qtbot.keyClicks(window.lock_screen.passphrase, "falsch")

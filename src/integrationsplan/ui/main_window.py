@@ -35,6 +35,7 @@ from integrationsplan.domain.person import Person
 from integrationsplan.i18n import _, format_number, ngettext
 from integrationsplan.storage import Database, backup
 from integrationsplan.storage.person_list import Status
+from integrationsplan.sync import team
 from integrationsplan.ui.backend import Backend
 from integrationsplan.ui.fields import CodeField
 from integrationsplan.ui.lock import DialogCover, IdleWatcher, LockScreen
@@ -475,6 +476,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(_("Integrationsplan – locked"))
         self._cover_dialogs()
         self.backend.close()
+        clipboard = QApplication.clipboard()
+        if team.PREFIX + "-" in clipboard.text():  # the team key the exchange dialog copied: not left behind
+            clipboard.clear()
 
     def _cover_dialogs(self) -> None:
         """Open dialogs show records too: questions are cancelled, forms covered with their input kept."""
