@@ -117,6 +117,19 @@ def cmd_audit(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_access_report(args: argparse.Namespace) -> int:
+    """Everything stored about a person (Art. 15), as JSON."""
+    from integrationsplan import access_report
+    from integrationsplan.pdf import plan_data
+
+    if not args.out.is_dir():
+        raise UserError(N_("{path} is no folder."), path=args.out)
+    with open_database(args) as db:
+        written = access_report.write(db, plan_data.find_person(db, args.person).id, args.out)
+    print(written)
+    return 0
+
+
 def cmd_restore(args: argparse.Namespace) -> int:
     """Replace the database by a backup; the current file is kept beside the backups first."""
     from integrationsplan.folders import data_dir
@@ -221,6 +234,9 @@ def build_parser() -> argparse.ArgumentParser:
     erase.add_argument("--months", type=int, default=12, help=_("months a closed case is kept (default: 12)"))
     erase.add_argument("--erase", metavar="CASE", help=_("erase this case (case number or id) on every device"))
     erase.add_argument("--confirm", metavar="CASE", help=_("the case number again, to confirm the erasure"))
+    report = command("access-report", cmd_access_report, _("write everything stored about a person as JSON (Art. 15)"))
+    report.add_argument("--person", required=True, help=_("case number or id of the person"))
+    report.add_argument("--out", type=Path, required=True, help=_("the folder to write it into"))
     restoring = command("restore", cmd_restore, _("replace the database by a backup (the current file is kept)"))
     restoring.add_argument("--from", dest="backup", type=Path, required=True, metavar="BACKUP",
                            help=_("the backup file"))  # fmt: skip
@@ -246,7 +262,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-COMMANDS = ("init", "demo", "check", "passwd", "search", "plan-pdf", "catalogue", "sync", "erasure", "audit", "restore")
+COMMANDS = (
+    "init",
+    "demo",
+    "check",
+    "passwd",
+    "search",
+    "plan-pdf",
+    "catalogue",
+    "sync",
+    "erasure",
+    "audit",
+    "restore",
+    "access-report",
+)
 
 
 def _language_from(argv: Sequence[str]) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -53,3 +54,17 @@ def test_restore_from_the_command_line(tmp_path: Path) -> None:
         assert db.persons.count() == 3
     wrong = run("restore", "--db", str(db_path), "--from", str(copy), passphrase="falsch")
     assert wrong.returncode == 1 and "Traceback" not in wrong.stderr
+
+
+def test_access_report_from_the_command_line(tmp_path: Path) -> None:
+    db_path = tmp_path / "office.db"
+    assert run("init", "--db", str(db_path), "--case-prefix", "AR").returncode == 0
+    assert run("demo", "--db", str(db_path), "--persons", "3", "--seed", "2").returncode == 0
+    with Database.open(db_path, PASS) as db:
+        person = db.persons.all()[0]
+    missing = run("access-report", "--db", str(db_path), "--person", person.case_number, "--out", str(tmp_path / "x"))
+    assert missing.returncode == 1 and "Traceback" not in missing.stderr
+    made = run("access-report", "--db", str(db_path), "--person", person.case_number, "--out", str(tmp_path))
+    assert made.returncode == 0, made.stderr
+    report = json.loads(Path(made.stdout.strip()).read_text(encoding="utf-8"))
+    assert report["case_number"] == person.case_number and report["records"]["person"][0]["id"] == person.id

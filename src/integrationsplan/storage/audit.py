@@ -47,6 +47,7 @@ class Action(StrEnum):
     ERASED = "erased"
     BACKED_UP = "backed_up"
     PASSPHRASE = "passphrase_changed"
+    ACCESS_REPORT = "access_report"
 
 
 @dataclass(frozen=True)
