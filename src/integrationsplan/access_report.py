@@ -63,13 +63,18 @@ def _row(row: dict[str, Any]) -> dict[str, Any]:
     return {name: _plain(value) for name, value in row.items()}
 
 
-def write(db: Database, person_id: str, folder: Path) -> Path:
-    """Save the report as <case number>-auskunft.json in `folder`."""
+def write(db: Database, person_id: str, folder: Path, language: str = "de") -> list[Path]:
+    """Save the report as <case number>-auskunft.json and as a PDF in `language` in `folder`."""
+    from integrationsplan.pdf import access_pdf
+
     report = gather(db, person_id)
-    target = folder / f"{report['case_number']}-auskunft.json"
+    stem = folder / f"{report['case_number']}-auskunft"
+    data, pdf = stem.with_suffix(".json"), stem.with_name(f"{stem.name}-{language}.pdf")
+    kept = {r.column for refs in references(db.conn).values() for r in refs}
     try:
-        target.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
+        data.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
+        access_pdf.render(report, language, pdf, kept)
     except OSError as exc:
-        raise UserError(N_("{path} cannot be written: {reason}"), path=target, reason=exc.strerror or exc) from exc
-    db.audit(audit.Action.ACCESS_REPORT, f"person:{person_id}", {"file": target.name})
-    return target
+        raise UserError(N_("{path} cannot be written: {reason}"), path=folder, reason=exc.strerror or exc) from exc
+    db.audit(audit.Action.ACCESS_REPORT, f"person:{person_id}", {"files": [data.name, pdf.name]})
+    return [data, pdf]

@@ -125,8 +125,9 @@ def cmd_access_report(args: argparse.Namespace) -> int:
     if not args.out.is_dir():
         raise UserError(N_("{path} is no folder."), path=args.out)
     with open_database(args) as db:
-        written = access_report.write(db, plan_data.find_person(db, args.person).id, args.out)
-    print(written)
+        written = access_report.write(db, plan_data.find_person(db, args.person).id, args.out, args.report_language)
+    for path in written:
+        print(path)
     return 0
 
 
@@ -234,9 +235,13 @@ def build_parser() -> argparse.ArgumentParser:
     erase.add_argument("--months", type=int, default=12, help=_("months a closed case is kept (default: 12)"))
     erase.add_argument("--erase", metavar="CASE", help=_("erase this case (case number or id) on every device"))
     erase.add_argument("--confirm", metavar="CASE", help=_("the case number again, to confirm the erasure"))
-    report = command("access-report", cmd_access_report, _("write everything stored about a person as JSON (Art. 15)"))
+    report = command(
+        "access-report", cmd_access_report, _("write everything stored about a person as JSON and PDF (Art. 15)")
+    )
     report.add_argument("--person", required=True, help=_("case number or id of the person"))
     report.add_argument("--out", type=Path, required=True, help=_("the folder to write it into"))
+    report.add_argument("--lang", dest="report_language", default="de", choices=LANGUAGES,
+                        help=_("the person's language for the PDF (default: de)"))  # fmt: skip
     restoring = command("restore", cmd_restore, _("replace the database by a backup (the current file is kept)"))
     restoring.add_argument("--from", dest="backup", type=Path, required=True, metavar="BACKUP",
                            help=_("the backup file"))  # fmt: skip

@@ -3,11 +3,12 @@ lists that name records by their table and column (the review of sync conflicts)
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
-from integrationsplan.i18n import N_, _, format_date, format_number, format_time
+from integrationsplan.i18n import N_, Translator, _, digits, format_date, format_number, format_time
 from integrationsplan.labels import label
 from integrationsplan.storage.records import from_column
 
@@ -61,33 +62,37 @@ FIELDS = {
 }  # fmt: skip
 
 
-def table_name(table: str) -> str:
-    return _(TABLES[table]) if table in TABLES else table
+def table_name(table: str, translate: Callable[[str], str] = _) -> str:
+    return translate(TABLES[table]) if table in TABLES else table
 
 
-def field_name(name: str) -> str:
-    return _(FIELDS[name]) if name in FIELDS else name
+def field_name(name: str, translate: Callable[[str], str] = _) -> str:
+    return translate(FIELDS[name]) if name in FIELDS else name
 
 
-def display(table: str, name: str, value: Any) -> str:
-    """A stored value as the user reads it: codes by their label, dates in the UI language, lists joined."""
+def display(table: str, name: str, value: Any, language: str | None = None) -> str:
+    """A stored value as the user reads it: codes by their label, dates in the language (default: the UI's),
+    lists joined."""
+    translate = Translator(language) if language else _
     shown = from_column(table, name, value)
     if shown is None or shown == "" or shown == ():
-        return _("(empty)")
-    return _one(shown)
+        return translate("(empty)")
+    return _one(shown, language, translate)
 
 
-def _one(value: Any) -> str:
+def _one(value: Any, language: str | None, translate: Callable[[str], str]) -> str:
     if isinstance(value, tuple):
-        return ", ".join(_one(v) for v in value)
+        return ", ".join(_one(v, language, translate) for v in value)
     if isinstance(value, Enum):
-        return label(value)
+        return label(value, translate if language else None)
     if isinstance(value, bool):
-        return _("yes") if value else _("no")
+        return translate("yes") if value else translate("no")
     if isinstance(value, datetime):
-        return f"{format_date(value.date())} {format_time(value)}"
+        return f"{format_date(value.date(), language)} {format_time(value, language)}"
     if isinstance(value, date):
-        return format_date(value)
-    if isinstance(value, int | float):
-        return format_number(value)
+        return format_date(value, language)
+    if isinstance(value, int):  # years, counts, minutes: without a thousands separator (1984, not 1.984)
+        return digits(str(value), language)
+    if isinstance(value, float):
+        return format_number(value, language)
     return str(value)

@@ -66,5 +66,7 @@ def test_access_report_from_the_command_line(tmp_path: Path) -> None:
     assert missing.returncode == 1 and "Traceback" not in missing.stderr
     made = run("access-report", "--db", str(db_path), "--person", person.case_number, "--out", str(tmp_path))
     assert made.returncode == 0, made.stderr
-    report = json.loads(Path(made.stdout.strip()).read_text(encoding="utf-8"))
+    data, pdf = made.stdout.split()
+    report = json.loads(Path(data).read_text(encoding="utf-8"))
+    assert Path(pdf).read_bytes().startswith(b"%PDF")
     assert report["case_number"] == person.case_number and report["records"]["person"][0]["id"] == person.id
