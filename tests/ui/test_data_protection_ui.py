@@ -122,3 +122,17 @@ def test_the_private_note_is_kept_per_person(qtbot: QtBot, opened: Backend) -> N
     again = PrivateNoteDialog(opened, person)
     qtbot.addWidget(again)
     qtbot.waitUntil(lambda: again.text.toPlainText() == "Nur für mich", timeout=10_000)
+
+
+def test_the_access_report_of_the_person_shown(qtbot: QtBot, opened: Backend, tmp_path: Path) -> None:
+    window = MainWindow(opened, Preferences())
+    qtbot.addWidget(window)
+    person = query(opened, qtbot, lambda db: db.persons.all()[2])
+    window.open_person(person.id)
+    qtbot.waitUntil(lambda: window.access_report_action.isEnabled(), timeout=10_000)
+    window.write_access_report(tmp_path)
+    qtbot.waitUntil(lambda: len(list(tmp_path.glob("*-auskunft*"))) == 2 and opened.idle, timeout=20_000)
+    language = next((c for c in person.languages if c in ("de", "en", "ar", "fa", "uk", "ru", "tr", "ku", "ckb", "ps",
+                                                         "ti", "so", "fr", "sq")), "de")  # fmt: skip
+    assert (tmp_path / f"{person.case_number}-auskunft-{language}.pdf").exists()
+    assert person.case_number in window.statusBar().currentMessage()

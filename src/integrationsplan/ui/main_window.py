@@ -6,6 +6,7 @@ import platform
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
+from pathlib import Path
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, qVersion
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QDialog,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -30,9 +32,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from integrationsplan import __version__, retention
+from integrationsplan import __version__, access_report, retention
 from integrationsplan.domain.person import Person
 from integrationsplan.i18n import _, format_number, ngettext
+from integrationsplan.pdf import LANGUAGES as PDF_LANGUAGES
 from integrationsplan.storage import Database, backup
 from integrationsplan.storage.person_list import Status
 from integrationsplan.sync import team
@@ -205,6 +208,8 @@ class MainWindow(QMainWindow):
         self.erase_action.setEnabled(False)
         self.private_note_action = self._action(_("P&rivate note…"), self.edit_private_note, "Ctrl+Shift+P")
         self.private_note_action.setEnabled(False)
+        self.access_report_action = self._action(_("Access &report…"), self.choose_access_report_folder)
+        self.access_report_action.setEnabled(False)
         self.erasure_queue_action = self._action(_("Erasure &queue…"), self.erasure_queue)
         self.audit_action = self._action(_("&Audit log…"), self.show_audit_log)
         self.new_session_action = self._action(_("New &session…"), self.new_session, "Ctrl+Shift+N")
@@ -219,7 +224,8 @@ class MainWindow(QMainWindow):
         about = self._action(_("&About Integrationsplan"), self.about)
         file_menu = self.menuBar().addMenu(_("&File"))
         for action in (self.new_action, self.new_session_action, self.save_action, self.print_action,
-                       self.private_note_action, self.close_case_action, self.erase_action):  # fmt: skip
+                       self.private_note_action, self.access_report_action, self.close_case_action,
+                       self.erase_action):  # fmt: skip
             file_menu.addAction(action)
         file_menu.addSeparator()
         for action in (self.backup_action, self.erasure_queue_action, self.audit_action, settings, self.lock_action):
@@ -288,6 +294,7 @@ class MainWindow(QMainWindow):
         self.close_case_action.setEnabled(person is not None)
         self.erase_action.setEnabled(person is not None)
         self.private_note_action.setEnabled(person is not None)
+        self.access_report_action.setEnabled(person is not None)
         self.new_session_action.setEnabled(person is not None)
         self.print_action.setEnabled(person is not None)
         for index in range(1, self.tabs.count()):
@@ -320,6 +327,23 @@ class MainWindow(QMainWindow):
         person = self.form.person
         if person is not None:
             open_dialog(PrivateNoteDialog(self.backend, person, self))
+
+    def choose_access_report_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, _("Access report"), str(Path.home()))
+        if folder:
+            self.write_access_report(Path(folder))
+
+    def write_access_report(self, folder: Path) -> None:
+        """Everything stored about the person shown (Art. 15), as JSON and as a PDF in their language."""
+        person = self.form.person
+        if person is None:
+            return
+        language = next((code for code in person.languages if code in PDF_LANGUAGES), "de")
+        self.backend.call(
+            lambda db: access_report.write(db, person.id, folder, language),
+            lambda written: self.statusBar().showMessage(
+                _("Saved: {path}").format(path=", ".join(str(p) for p in written)), 20000),
+        )  # fmt: skip
 
     def show_audit_log(self) -> None:
         open_dialog(AuditDialog(self.backend, self))
