@@ -126,16 +126,14 @@ def main(language: str) -> None:
         settle(app, backend, 0.3)
         review.grab().save(str(HERE / f"review-finalised-{language}.png"))
     review.close()
-    queue = ErasureDialog(backend, preferences)
-    queue.show()
-    settle(app, backend, 0.8)
-    queue.grab().save(str(HERE / f"erasure-queue-{language}.png"))
-    queue.close()
-    log = AuditDialog(backend)
-    log.show()
-    settle(app, backend, 0.8)
-    log.grab().save(str(HERE / f"audit-log-{language}.png"))
-    log.close()
+    for name, shown_dialog in (
+        ("erasure-queue", ErasureDialog(backend, preferences)),
+        ("audit-log", AuditDialog(backend)),
+    ):
+        shown_dialog.show()
+        settle(app, backend, 0.8)
+        shown_dialog.grab().save(str(HERE / f"{name}-{language}.png"))
+        shown_dialog.close()
     backend.shutdown()
 
 

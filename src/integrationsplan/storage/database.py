@@ -236,7 +236,7 @@ class Database:
         withdrawn: dict[str, bool] = {}
         for table in changes.tables() - {"consent", "case_closure", "erasure_tally"}:
             for row_id in changes.inserted.get(table, set()) | changes.updated.get(table, set()):
-                person_id = ownership.person_of(self.conn, table, row_id)
+                person_id = ownership.person_of(self.conn, self._refs, table, row_id)
                 if person_id is None:
                     continue
                 if person_id not in withdrawn:
@@ -252,7 +252,7 @@ class Database:
         from integrationsplan.sync import replica  # sync builds on storage: imported when first needed
 
         self.conn.execute("PRAGMA defer_foreign_keys = ON")
-        replica.prune(self.conn, [(t, i) for t, ids in changes.released.items() for i in ids], changes)
+        replica.prune(self.conn, [(t, i) for t, ids in changes.released.items() for i in ids], changes, self._refs)
 
     def _remerge_finalised(self) -> None:
         """Schema 6 freezes finalised sessions in the merge (sync/merge.py): sessions merged before by the older

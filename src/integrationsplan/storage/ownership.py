@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from integrationsplan.storage.changes import references
 from integrationsplan.storage.connection import Connection
+from integrationsplan.storage.erasure import Refs
 
 
-def person_of(conn: Connection, table: str, row_id: str) -> str | None:
-    """The person the row belongs to (itself for a person); None for a household or an erasure tally."""
+def person_of(conn: Connection, refs: Refs, table: str, row_id: str) -> str | None:
+    """The person the row belongs to (itself for a person); None for a household or an erasure tally.
+    `refs`: changes.references of the database (read once, not per row)."""
     parents: dict[str, list[tuple[str, str]]] = defaultdict(list)  # table -> its required (column, parent table)
-    for parent, refs in references(conn).items():
-        for ref in refs:
+    for parent, parent_refs in refs.items():
+        for ref in parent_refs:
             if not ref.nullable:
                 parents[ref.child_table].append((ref.column, parent))
     seen: set[tuple[str, str]] = set()

@@ -70,15 +70,14 @@ def materialise(conn: Connection, keys: Iterable[Key]) -> Materialised:
                 raise ValueError(f"{table} {row_id} is referred to but has no change in the log")
             conflicts += merged.conflicts
             _write(conn, table, row_id, merged.values, changes)
-    prune(conn, _released(changes), changes)
+    prune(conn, _released(changes), changes, refs)
     return Materialised(changes, conflicts, gone)
 
 
-def prune(conn: Connection, keys: Iterable[Key], changes: Changes) -> None:
+def prune(conn: Connection, keys: Iterable[Key], changes: Changes, refs: erasure.Refs) -> None:
     """Remove the rows among `keys` that lived only because a living row referred to them (their delete won
     otherwise) and that nothing refers to any more; then their parents, the same way. For after a delete."""
     todo = list(keys)
-    refs = references(conn)
     while todo:
         table, row_id = todo.pop()
         if not _exists(conn, table, row_id) or merge_row(log_of(conn, table, row_id)).values is not None:

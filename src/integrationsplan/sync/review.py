@@ -63,12 +63,13 @@ def open_conflicts(db: Database) -> list[Open]:
     names = device_names(db)
     found: list[Open] = []
     settled = []
+    refs = references(db.conn)
     for table, row_id in db.conn.execute("SELECT tbl, row_id FROM sync_conflict ORDER BY found_at DESC, tbl, row_id"):
         living = db.conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", (row_id,)).fetchone() is not None
         merged = merge_row(log_of(db.conn, table, row_id), keep=living)  # kept for a living row: still open
         if not merged.conflicts:
             settled.append((table, row_id))
-        owner = person_of(db, table, row_id)
+        owner = ownership.person_of(db.conn, refs, table, row_id)
         for c in merged.conflicts:
             first = _side(c.first, names)
             if c.kind == FINALISED:  # the side that stays: the field as finalised
@@ -90,11 +91,6 @@ def device_names(db: Database) -> dict[str, str]:
 def _side(change: Change, names: dict[str, str]) -> Side:
     return Side(change.value, names.get(change.device_id, change.device_id), clock.to_datetime(change.hlc),
                 change.op == "delete")  # fmt: skip
-
-
-def person_of(db: Database, table: str, row_id: str) -> str | None:
-    """The person a record belongs to (None: a household)."""
-    return ownership.person_of(db.conn, table, row_id)
 
 
 def choose(db: Database, conflict: Open, value: Any) -> None:
