@@ -81,13 +81,19 @@ def cmd_erasure(args: argparse.Namespace) -> int:
             if args.confirm != person.case_number:
                 raise UserError(N_("To erase {case} for good, repeat its case number: --confirm {case}. Nothing was "
                                    "erased."), case=person.case_number)  # fmt: skip
-            done = retention.erase(db, person.id)
+            if args.health:
+                done = retention.erase_special(db, person.id, date.today())
+            else:
+                done = retention.erase(db, person.id)
             print(retention.summary(done))
             return 0
         found = retention.due(db, args.months, date.today())
         for item in found:
             if item.reason == retention.WITHDRAWN:
                 line = _("{case}  {name}  consent to data processing withdrawn on {due}")
+            elif item.reason == retention.SPECIAL:
+                line = _("{case}  {name}  consent to special categories withdrawn on {due}: erase the health data "
+                         "with --erase {case} --health")  # fmt: skip
             else:
                 line = _("{case}  {name}  closed {closed}, erase since {due}")
             print(line.format(case=item.case_number, name=item.name, closed=format_date(item.closed_on),
@@ -134,9 +140,11 @@ def cmd_access_report(args: argparse.Namespace) -> int:
 def cmd_restore(args: argparse.Namespace) -> int:
     """Replace the database by a backup; the current file is kept beside the backups first."""
     from integrationsplan.folders import data_dir
-    from integrationsplan.storage.restore import restore
+    from integrationsplan.storage.restore import restore_and_open
 
-    kept = restore(args.backup, args.db, obtain(args.passphrase_file), args.backup_dir or data_dir() / "backups")
+    restored, kept = restore_and_open(args.backup, args.db, obtain(args.passphrase_file),
+                                      args.backup_dir or data_dir() / "backups")  # fmt: skip
+    restored.close()
     print(_("{path} is restored from {backup}.").format(path=args.db, backup=args.backup))
     if kept is not None:
         print(_("The file it replaced is kept as {path}.").format(path=kept))
@@ -235,6 +243,11 @@ def build_parser() -> argparse.ArgumentParser:
     erase.add_argument("--months", type=int, default=12, help=_("months a closed case is kept (default: 12)"))
     erase.add_argument("--erase", metavar="CASE", help=_("erase this case (case number or id) on every device"))
     erase.add_argument("--confirm", metavar="CASE", help=_("the case number again, to confirm the erasure"))
+    erase.add_argument(
+        "--health",
+        action="store_true",
+        help=_("erase only the health and disability entries (consent to special categories withdrawn)"),
+    )
     report = command(
         "access-report", cmd_access_report, _("write everything stored about a person as JSON and PDF (Art. 15)")
     )

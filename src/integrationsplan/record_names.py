@@ -52,6 +52,7 @@ FIELDS = {
     "responsible_name": N_("Responsible person"), "role": N_("Role"),
     "school_qualification": N_("School qualification"),
     "schooling_years": N_("Years of schooling"), "signed_on": N_("Signed on"), "signer_name": N_("Signed by"),
+    "special_erased_on": N_("Health data erased on"),
     "start_date": N_("Start"), "status": N_("Status"), "status_date": N_("Status since"),
     "status_reason": N_("Reason for the status"), "studies": N_("Studies"), "target": N_("Referred to"),
     "target_date": N_("Target date"), "text": N_("Text"), "text_language": N_("Language of the text"),

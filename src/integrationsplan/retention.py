@@ -17,6 +17,7 @@ from datetime import date
 
 from integrationsplan.domain.codes import ConsentKind
 from integrationsplan.domain.consent import standing_withdrawal
+from integrationsplan.domain.person import Resources
 from integrationsplan.domain.tally import ErasureTally, Figure
 from integrationsplan.i18n import _, format_number, ngettext
 from integrationsplan.storage import Database, audit
@@ -24,7 +25,9 @@ from integrationsplan.storage import Database, audit
 DEFAULT_MONTHS = 12
 
 
-RETENTION, WITHDRAWN = "retention", "withdrawn"  # why a case is due for erasure
+# Why a case is erased: its retention period is over, its consent to data processing withdrawn, the person asked
+# for it; SPECIAL: only its health and disability fields, the consent to special categories being withdrawn.
+RETENTION, WITHDRAWN, REQUEST, SPECIAL = "retention", "withdrawn", "request", "special"
 
 
 @dataclass(frozen=True)
@@ -43,8 +46,9 @@ class Due:
 @dataclass(frozen=True)
 class Erased:
     case_number: str
-    records: int  # rows erased, the person's included
+    records: int  # rows erased, the person's included (SPECIAL: resources records whose health data went)
     tallies: int  # anonymous count records kept
+    reason: str = RETENTION
 
 
 def add_months(day: date, months: int) -> date:
@@ -65,11 +69,14 @@ def due(db: Database, months: int, today: date) -> list[Due]:
             person = db.persons.get(person_id)
             found[person_id] = Due(person.id, person.case_number, person.display_name(), closed_on, due_on)
     for person_id in {c.person_id for c in db.consents.all() if c.withdrawn_on is not None} - found.keys():
-        gone = standing_withdrawal(db.consents.where(person_id=person_id), ConsentKind.DATA_PROCESSING, today)
+        consents = db.consents.where(person_id=person_id)
+        gone, reason = standing_withdrawal(consents, ConsentKind.DATA_PROCESSING, today), WITHDRAWN
+        if gone is None and any(r.has_special_data() for r in db.resources.where(person_id=person_id)):
+            gone, reason = standing_withdrawal(consents, ConsentKind.SPECIAL_CATEGORIES, today), SPECIAL
         if gone is not None and gone.withdrawn_on is not None:
             person = db.persons.get(person_id)
             found[person_id] = Due(person.id, person.case_number, person.display_name(), closed.get(person_id),
-                                   gone.withdrawn_on, WITHDRAWN)  # fmt: skip
+                                   gone.withdrawn_on, reason)  # fmt: skip
     return sorted(found.values(), key=lambda d: (d.due_on, d.case_number))
 
 
@@ -122,8 +129,30 @@ def erase(db: Database, person_id: str) -> Erased:
     return Erased(person.case_number, len(erased), len(kept))
 
 
+def erase_special(db: Database, person_id: str, today: date) -> Erased:
+    """Erase only the health and disability fields of a person (the consent to special categories is withdrawn):
+    their values go from the record and from the history, here and on every device that learns of the erasure
+    (Database.forget_erased_fields); the date of the erasure stays. Then VACUUM."""
+    person = db.persons.get(person_id)
+    found = db.resources.where(person_id=person_id)
+    with db.write() as writer:
+        for resources in found:
+            # New versions of every field even where it is empty here: a value another device entered meanwhile
+            # is replaced too (it is older). The mark last, and always anew: what is older than it leaves the history.
+            for name in (*Resources.SPECIAL_FIELDS, Resources.ERASED_MARK):
+                writer.settle("resources", resources.id, name, today.isoformat() if name == Resources.ERASED_MARK
+                              else None)  # fmt: skip
+            db.audit(audit.Action.ERASED, f"resources:{resources.id}", {"fields": list(Resources.SPECIAL_FIELDS)})
+    db.vacuum()
+    return Erased(person.case_number, len(found), 0, SPECIAL)
+
+
 def summary(done: Erased) -> str:
     """What an erasure did, for the user."""
+    if done.reason == SPECIAL:
+        return _("The health and disability entries of {case} are erased, their history included. The team's other "
+                 "devices erase them with their next exchange; exchange files and backups written before still hold "
+                 "them.").format(case=done.case_number)  # fmt: skip
     return _("{case} is erased: {records} records, their history included; {tallies} anonymous counts stay for the "
              "key figures. The team's other devices erase it with their next exchange; exchange files and backups "
              "written before still hold it.").format(case=done.case_number, records=format_number(done.records),

@@ -70,3 +70,43 @@ def test_access_report_from_the_command_line(tmp_path: Path) -> None:
     report = json.loads(Path(data).read_text(encoding="utf-8"))
     assert Path(pdf).read_bytes().startswith(b"%PDF")
     assert report["case_number"] == person.case_number and report["records"]["person"][0]["id"] == person.id
+
+
+def test_no_command_leaves_personal_data_in_temporary_files_or_diagnostics(tmp_path: Path) -> None:
+    """What the commands write goes where the user said, encrypted where it is a database, backup or exchange
+    file: nothing in the temporary folder, and no name in the diagnostics (stderr), also of refused commands."""
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    env = {"TMPDIR": str(temporary), "TEMP": str(temporary), "TMP": str(temporary)}
+    laptop, office, out, share = tmp_path / "laptop.db", tmp_path / "office.db", tmp_path / "out", tmp_path / "share"
+    out.mkdir()
+    share.mkdir()
+    done = [run("init", "--db", str(laptop), "--case-prefix", "LK", **env),
+            run("demo", "--db", str(laptop), "--persons", "6", "--seed", "4", **env),
+            run("init", "--db", str(office), "--case-prefix", "OF", **env)]  # fmt: skip
+    with Database.open(laptop, PASS) as db:
+        persons = db.persons.all()
+        names = {n for p in persons for n in (p.family_name, p.given_names) if n and len(n) > 3}
+    person = persons[0].case_number
+    team = run("sync", "team", "--db", str(laptop), "--new", **env)
+    key = team.stdout.strip().splitlines()[-1]
+    done += [
+        team,
+        run("sync", "team", "--db", str(office), "--join", key, **env),
+        run("plan-pdf", "--db", str(laptop), "--person", person, "--lang", "ar", "--out", str(out / "plan.pdf"),
+            **env),
+        run("access-report", "--db", str(laptop), "--person", person, "--out", str(out), **env),
+        run("sync", "export", "--db", str(laptop), "--out", str(share), **env),
+        run("sync", "folder", "--db", str(office), str(share), "--backup-dir", str(tmp_path / "backups"), **env),
+        run("audit", "--db", str(laptop), "--csv", str(out / "audit.csv"), **env),
+        run("check", "--db", str(office), **env),
+    ]  # fmt: skip
+    assert [r.returncode for r in done] == [0] * len(done), [r.stderr for r in done if r.returncode]
+    refused = [run("plan-pdf", "--db", str(laptop), "--person", person, "--out", str(tmp_path), **env),
+               run("check", "--db", str(laptop), passphrase="falsch", **env)]  # fmt: skip
+    assert all(r.returncode == 1 and "Traceback" not in r.stderr for r in refused)
+    assert sorted(temporary.iterdir()) == []
+    for result in done + refused:
+        for name in names:
+            assert name not in result.stderr, (result.args[3:5], name)
+    assert not any(name in (out / "audit.csv").read_text(encoding="utf-8") for name in names)

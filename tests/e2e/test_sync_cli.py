@@ -32,7 +32,8 @@ def test_two_laptops_and_the_office_share_a_folder(tmp_path: Path) -> None:
     for name in ("laptop1", "laptop2"):
         joined = run("sync", "team", "--db", str(dbs[name]), "--join", key.lower(), **env)
         assert joined.returncode == 0, joined.stderr
-    typo = run("sync", "team", "--db", str(dbs["laptop1"]), "--join", key[:-1] + "Q", **env)
+    mistyped = key[:-1] + ("Q" if key[-1] != "Q" else "R")  # one letter wrong (not the same letter again)
+    typo = run("sync", "team", "--db", str(dbs["laptop1"]), "--join", mistyped, **env)
     assert typo.returncode == 1 and "Team-Schlüssel" in typo.stderr
 
     # Each laptop records its own cases during home visits, then everybody syncs through the folder.

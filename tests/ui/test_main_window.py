@@ -411,7 +411,7 @@ def test_every_dialog_text_goes_through_the_catalog(qtbot: QtBot, opened: Backen
     from integrationsplan.ui.views.closure_dialog import ClosureDialog
     from integrationsplan.ui.views.erasure_dialog import ErasureDialog
     from integrationsplan.ui.views.household_panel import MemberDialog
-    from integrationsplan.ui.views.print_dialog import PrintDialog
+    from integrationsplan.ui.views.print_dialog import PrintDialog, plan_document, sheet_document
     from integrationsplan.ui.views.private_note_dialog import PrivateNoteDialog
     from integrationsplan.ui.views.sessions_panel import SessionDialog, SessionRow, SessionsView
     from integrationsplan.ui.views.settings_dialog import SettingsDialog
@@ -443,7 +443,8 @@ def test_every_dialog_text_goes_through_the_catalog(qtbot: QtBot, opened: Backen
             SessionDialog(opened, SessionRow(session), SessionsView(goals=[goal], plan_id=plan.id), True),
             ClosureDialog(opened, person),
             MemberDialog(opened),
-            PrintDialog(opened, Preferences(), person, plan.id),
+            PrintDialog(opened, Preferences(), person, plan_document(person, plan.id, Preferences())),
+            PrintDialog(opened, Preferences(), person, sheet_document(person, Preferences())),
             SettingsDialog(Preferences()),
             LockScreen(opened),
             SyncDialog(opened, Preferences()),

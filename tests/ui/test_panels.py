@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from driving import create_person, fill_and_save, through
+from driving import create_person, fill_and_save, query, through
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -196,3 +196,38 @@ def test_print_dialog_writes_the_plan_in_the_client_language(
     assert target.read_bytes().startswith(b"%PDF")
     assert str(target) in window.statusBar().currentMessage()
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []
+
+
+def test_the_information_sheet_is_printed_from_the_consents_with_the_organisation_contact(
+    qtbot: QtBot, window: MainWindow, opened: Backend, wait_idle: Wait, tmp_path: Path
+) -> None:
+    import pdfplumber
+
+    from integrationsplan.storage import audit
+    from integrationsplan.ui.views.print_dialog import PrintDialog
+
+    person = query(opened, qtbot, lambda db: db.persons.all()[2])
+    window.open_person(person.id)
+    wait_idle(opened)
+    window.tabs.setCurrentWidget(window.situation)
+    qtbot.waitUntil(lambda: window.situation.sheet_button.isEnabled(), timeout=10_000)
+    window.preferences.organisation = "Diakonie Musterstadt"
+    window.preferences.privacy_contact = "Hauptstraße 1, 70000 Musterstadt"
+    target = tmp_path / "sheet.pdf"
+
+    def save(dialog: PrintDialog) -> None:
+        assert person.case_number in dialog.windowTitle()
+        assert Path(dialog.path.text()).name.startswith(f"Datenschutz-{person.case_number}-")
+        dialog.language.setCurrentIndex(dialog.language.findData("de"))
+        dialog.path.setText(str(target))
+        dialog.open_after.setChecked(False)  # no viewer in a test run
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+        qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=20_000)
+
+    through(qtbot, opened, PrintDialog, save, lambda: window.situation.sheet_button.click())
+    with pdfplumber.open(target) as pdf:
+        text = " ".join(page.extract_text() or "" for page in pdf.pages)
+    assert "Diakonie Musterstadt" in text and "Hauptstraße 1, 70000 Musterstadt" in text
+    assert person.case_number in text and "Informationen zum Datenschutz" in text
+    printed = query(opened, qtbot, lambda db: audit.entries(db.conn)[0])
+    assert printed.action == "printed" and "consent_sheet" in printed.target and person.id in printed.target

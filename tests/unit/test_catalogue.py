@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from test_plan_pdf import _in_order, _logical_text
+from pdf_text import in_order, logical_text
 
 from integrationsplan import catalogue
 from integrationsplan.catalogue import Catalogue, Kind
@@ -228,10 +228,10 @@ def test_a_plan_from_the_catalogue_prints_with_no_text_in_german_only(db: Databa
     report = plan_pdf.render(data, language, out, entries=SHIPPED)
     assert report.untranslated == [] and report.missing == set()
     assert report.unreviewed and len(report.warnings()) == 1  # the shipped translations say they are unreviewed
-    text = _logical_text(out, language in RIGHT_TO_LEFT)
+    text = logical_text(out, language in RIGHT_TO_LEFT)
     for entry in SHIPPED.entries:
         translated = entry.text(language) or ""
-        assert _in_order(translated, text), (language, entry.key, translated)
+        assert in_order(translated, text), (language, entry.key, translated)
 
 
 def test_a_changed_text_is_reported_as_german_only(db: Database, tmp_path: Path) -> None:

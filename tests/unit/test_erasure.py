@@ -121,7 +121,8 @@ def test_a_withdrawn_consent_stops_recording_and_puts_the_case_up_for_erasure(tm
             db.sessions.add(session)
         with db.write():
             db.consents.save(replace(processing, withdrawn_on=date(2026, 3, 10)))
-        assert retention.due(db, 12, date(2026, 3, 9)) == []
+        # Before: only the health data are up for erasure (the consent to special categories is withdrawn).
+        assert [d.reason for d in retention.due(db, 12, date(2026, 3, 9))] == [retention.SPECIAL]
         [due] = retention.due(db, 12, date(2026, 3, 10))
         assert due.reason == retention.WITHDRAWN and due.due_on == date(2026, 3, 10) and due.closed_on is None
         for change in (lambda: db.sessions.add(replace(session, id="s-2")),
@@ -135,6 +136,60 @@ def test_a_withdrawn_consent_stops_recording_and_puts_the_case_up_for_erasure(tm
                                     form=ConsentForm.WRITTEN))  # fmt: skip
         with db.write():
             db.sessions.add(replace(session, id="s-3"))
-        assert [d.reason for d in retention.due(db, 12, date(2026, 3, 12))] == []
+        assert [d.reason for d in retention.due(db, 12, date(2026, 3, 12))] == [retention.SPECIAL]
     finally:
         db.close()
+
+
+def test_withdrawn_special_consent_erases_health_data_here_and_on_a_peer(tmp_path: Path) -> None:
+    laptop, office = _replica(tmp_path, "laptop"), _replica(tmp_path, "office")
+    try:
+        with laptop.write():
+            person = laptop.persons.add(Person(case_number="H-1", family_name="Rahimi",
+                                               counselling_start=date(2026, 1, 5)))  # fmt: skip
+            special = laptop.consents.add(Consent(person_id=person.id, kind=ConsentKind.SPECIAL_CATEGORIES,
+                                                  given_on=date(2026, 1, 5), form=ConsentForm.WRITTEN))  # fmt: skip
+            laptop.resources.add(Resources(person_id=person.id, health="Posttraumatische Belastungsstoerung",
+                                           german_course="Integrationskurs Modul Vier"))  # fmt: skip
+        with laptop.write():  # two values in the history
+            laptop.resources.save(replace(laptop.resources.where(person_id=person.id)[0], health="Diabetes Zwei"))
+        _send(laptop, office, tmp_path)
+        with office.write():  # the office adds to it before it hears of the withdrawal
+            office.resources.save(replace(office.resources.where(person_id=person.id)[0],
+                                          disability="Gehbehinderung rechtes Knie"))  # fmt: skip
+        strings = ["Posttraumatische Belastungsstoerung", "Diabetes Zwei", "Gehbehinderung rechtes Knie"]
+        with laptop.write():
+            laptop.consents.save(replace(special, withdrawn_on=date(2026, 3, 1)))
+        [due] = retention.due(laptop, 12, date(2026, 3, 2))
+        assert (due.reason, due.due_on, due.case_number) == (retention.SPECIAL, date(2026, 3, 1), "H-1")
+        done = retention.erase_special(laptop, person.id, date(2026, 3, 2))
+        assert done.reason == retention.SPECIAL and "H-1" in retention.summary(done)
+        assert retention.due(laptop, 12, date(2026, 3, 2)) == []  # nothing left to erase
+        report = _send(office, laptop, tmp_path)  # the office's older value reaches the laptop after the erasure
+        assert report.forgotten == 1
+        _send(laptop, office, tmp_path)
+        for db in (laptop, office):
+            resources = db.resources.where(person_id=person.id)[0]
+            assert (resources.health, resources.disability) == (None, None)
+            assert resources.special_erased_on == date(2026, 3, 2)
+            assert resources.german_course == "Integrationskurs Modul Vier"  # the rest of the case stays
+            plain, raw = _plaintext(db, tmp_path), db.path.read_bytes()
+            for text in strings:
+                assert text.encode() not in plain, (db.path.name, text)
+                assert text.encode() not in raw, (db.path.name, text)
+            assert b"Integrationskurs Modul Vier" in plain
+        assert laptop.check() == office.check() == []
+        with pytest.raises(ValidationError), laptop.write():  # entry stays blocked without a new consent
+            laptop.resources.save(replace(laptop.resources.where(person_id=person.id)[0], health="Asthma"))
+        with laptop.write():  # a new consent: what is recorded from now on stays, here and on the peer
+            laptop.consents.add(Consent(person_id=person.id, kind=ConsentKind.SPECIAL_CATEGORIES,
+                                        given_on=date.today(), form=ConsentForm.WRITTEN))  # fmt: skip
+            laptop.resources.save(replace(laptop.resources.where(person_id=person.id)[0], health="Asthma bronchiale"))
+        _send(laptop, office, tmp_path)
+        assert office.resources.where(person_id=person.id)[0].health == "Asthma bronchiale"
+        assert laptop.conn.execute(
+            "SELECT count(*) FROM change_log WHERE field = 'health' AND value = 'Asthma bronchiale'"
+        ).fetchone()[0] == 1  # fmt: skip
+    finally:
+        laptop.close()
+        office.close()

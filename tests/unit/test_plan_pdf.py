@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import subprocess
 import tempfile
@@ -15,6 +14,7 @@ import pdfplumber
 import pytest
 from babel.messages.pofile import read_po
 from bidi import get_display
+from pdf_text import in_order, logical_text, squeezed, words_of
 
 from integrationsplan.domain.codes import (
     GoalStatus,
@@ -66,53 +66,21 @@ def _plan(db: Database, note: str = "Ich möchte mit der Lehrerin meiner Kinder 
     return plan_data.load(db, person.id)
 
 
-def _logical_text(pdf: Path, rtl: bool) -> str:
-    """All text of the PDF; right-to-left lines put back into logical order, presentation forms undone."""
-    with pdfplumber.open(pdf) as document:
-        # Runs of one line in fonts with different ascents (Naskh, Sans) must stay on one line.
-        lines = [line for page in document.pages for line in (page.extract_text(y_tolerance=6) or "").splitlines()]
-    if rtl:
-        lines += [str(get_display(line, base_dir="R")) for line in lines]
-    return unicodedata.normalize("NFKC", "\n".join(lines))
-
-
-# Letters that Noto Naskh draws with one glyph: the PDF can name only one of them (Sorani ە as Arabic ه).
-_SAME_GLYPH = str.maketrans({"ە": "ه"})
-
-
-def _squeezed(text: str) -> str:
-    """Normalised for comparing: NFKC (presentation forms), no invisible format characters (ZWNJ is not drawn)."""
-    text = "".join(c for c in unicodedata.normalize("NFKC", text) if unicodedata.category(c) != "Cf")
-    return " ".join(text.translate(_SAME_GLYPH).split())
-
-
-def _words(text: str) -> list[str]:
-    """Words (letters and digits) for comparing: punctuation, brackets and quotes are left out, since the bidi
-    algorithm moves and mirrors them in right-to-left lines, and a line may break after a hyphen."""
-    return re.findall(r"\w+", _squeezed(text))
-
-
-def _in_order(phrase: str, text: str) -> bool:
-    """The phrase's words appear in this order: a wrapped table cell comes back between its neighbours' words."""
-    words = iter(_words(text))
-    return all(word in words for word in _words(phrase))
-
-
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_heading_and_goal_comes_back(db: Database, tmp_path: Path, language: str) -> None:
     data = _plan(db)
     out = tmp_path / f"plan-{language}.pdf"
     report = plan_pdf.render(data, language, out, plan_pdf.Letterhead("Caritas Heilbronn"))
     assert report.pages >= 1 and report.missing == set()
-    text = _logical_text(out, language in RIGHT_TO_LEFT)
+    text = logical_text(out, language in RIGHT_TO_LEFT)
     client, german = Translator(language), Translator("de")
     for heading in (plan_pdf.TITLE_TEXT, plan_pdf.GOALS_HEADING, plan_pdf.STEPS_HEADING, plan_pdf.SIGNATURES_HEADING):
-        assert _in_order(german(heading), text)
+        assert in_order(german(heading), text)
         assert client.has(heading), f"{language} catalog lacks {heading!r}"
         translated = client(heading)  # Sorani and Pashto too: shaped glyphs say which letters they draw
-        assert _in_order(translated, text), (language, translated)
+        assert in_order(translated, text), (language, translated)
     for _area, goal, _translation in GOALS:
-        assert _in_order(goal, text), goal
+        assert in_order(goal, text), goal
     assert "Caritas Heilbronn" in text and "T-00001" in text
 
 
@@ -157,10 +125,10 @@ def test_hostile_text_neither_crashes_nor_leaks_into_the_layout(db: Database, tm
     out = tmp_path / "hostile.pdf"
     report = plan_pdf.render(data, "ar", out)
     assert report.missing == {"😀"}  # reported, drawn as U+FFFD, never dropped silently
-    text = _logical_text(out, rtl=False)
+    text = logical_text(out, rtl=False)
     assert "<b>fett</b> &" in text and "<para>offen" in text
     assert report.pages >= 3  # the long note flows over pages instead of failing
-    assert _squeezed(GOALS[0][1]) in _squeezed(text)
+    assert squeezed(GOALS[0][1]) in squeezed(text)
 
 
 def test_no_file_is_left_in_the_temporary_folder_or_half_written(
@@ -217,10 +185,10 @@ def test_status_at_the_last_review_and_no_goals(db: Database, tmp_path: Path) ->
     reviewed = plan_data.GoalEntry(entry.number, entry.goal, entry.steps, GoalStatus.ACHIEVED)
     out = tmp_path / "reviewed.pdf"
     plan_pdf.render(plan_data.PlanData(data.person, data.plan, goals=[reviewed]), "de", out)
-    assert "erreicht" in _logical_text(out, rtl=False)
+    assert "erreicht" in logical_text(out, rtl=False)
     empty = tmp_path / "empty.pdf"
     plan_pdf.render(plan_data.PlanData(data.person, data.plan), "tr", empty)
-    assert _squeezed(Translator("de")(plan_pdf.NO_GOALS)) in _squeezed(_logical_text(empty, rtl=False))
+    assert squeezed(Translator("de")(plan_pdf.NO_GOALS)) in squeezed(logical_text(empty, rtl=False))
 
 
 def test_every_demo_plan_renders(tmp_path: Path, db: Database) -> None:
@@ -292,10 +260,10 @@ def test_shaped_letters_read_back_as_letters(tmp_path: Path) -> None:
     for number, word in enumerate(words):
         draw_lines(canvas, lay_out(word, 400, style), 72, 700 - 40 * number, 400, style)
     canvas.save()
-    text = _logical_text(out, rtl=True)
+    text = logical_text(out, rtl=True)
     assert not any(0xE000 <= ord(c) < 0xF900 for c in text), text
     for word in words:
-        assert _in_order(word, text), (word, text)
+        assert in_order(word, text), (word, text)
 
 
 def test_the_to_unicode_map_is_reportlab_s_own_but_for_shaped_glyphs() -> None:
@@ -337,7 +305,7 @@ def test_a_cell_split_at_the_bottom_of_a_page_keeps_its_lines(tmp_path: Path) ->
     document.build([Spacer(1, document.height - room), table])
     with pdfplumber.open(out) as pdf:
         assert len(pdf.pages) == 2
-        words = _words(" ".join(page.extract_text() or "" for page in pdf.pages))
+        words = words_of(" ".join(page.extract_text() or "" for page in pdf.pages))
     assert [w for w in words if w.startswith("Wort")] == text.split()
 
 

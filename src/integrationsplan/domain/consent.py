@@ -10,6 +10,10 @@ from integrationsplan.domain.errors import ValidationError
 from integrationsplan.domain.rules import check_date, check_order, check_text, new_id
 from integrationsplan.i18n import N_
 
+# The version of the information and consent sheet the program prints (pdf/consent_sheet.py); a consent records
+# the version and language of the text the person was shown. A new version whenever the sheet's texts change.
+SHEET_VERSION = "2026-11"
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Consent:

@@ -151,8 +151,10 @@ class Resources:
     # Art. 9 DSGVO special categories: stored only with explicit consent (checked by the repository).
     health: str | None = None
     disability: str | None = None
+    special_erased_on: date | None = None  # health and disability erased after a withdrawal (retention.py)
 
     SPECIAL_FIELDS = ("health", "disability")
+    ERASED_MARK = "special_erased_on"  # their values older than its newest setting leave the history
 
     def validate(self) -> None:
         for name in ("german_course", "german_certificate", "school_qualification"):

@@ -105,6 +105,7 @@ class Report:
     pages: int = 0
     missing: set[str] = field(default_factory=set)
     untranslated: list[str] = field(default_factory=list)
+    german_only: list[str] = field(default_factory=list)  # fixed texts the language's catalog lacks
     unreviewed: bool = False  # catalogue texts were printed in a language nobody has reviewed yet
 
     def warnings(self) -> list[str]:
@@ -118,6 +119,12 @@ class Report:
                 "({language}).",
                 "{n} goals or steps are printed in German only, with no translation into the plan's language "
                 "({language}).", n,
+            ).format(n=format_number(n), language=language))  # fmt: skip
+        if self.german_only:
+            n = len(self.german_only)
+            found.append(ngettext(
+                "{n} text is printed in German only: the translations into {language} lack it.",
+                "{n} texts are printed in German only: the translations into {language} lack them.", n,
             ).format(n=format_number(n), language=language))  # fmt: skip
         if self.unreviewed:
             found.append(
@@ -138,7 +145,7 @@ class Letterhead:
     logo: Path | None = None
 
 
-class _Texts:
+class Texts:
     """German and the client's language side by side in code: `both(N_(...))` gives (German, client or None)."""
 
     def __init__(self, language: str) -> None:
@@ -162,6 +169,15 @@ class _Texts:
 
         return filled(self.german), filled(self.client) if self.bilingual else None
 
+    def pair(self, message: str, style: Style, missing: set[str], **params: Any) -> list[Any]:
+        """A fixed text in German, then in the client's language (muted, in its own direction)."""
+        german, client = self.both(message, **params)
+        german, client = german[:1].upper() + german[1:], client[:1].upper() + client[1:] if client else client
+        blocks: list[Any] = [TextBlock(german, style, missing)]
+        if client is not None:
+            blocks.append(TextBlock(client, styled(self.client_style, size=style.size, bold=style.bold), missing))
+        return blocks
+
     def label_both(self, code: Any) -> str:
         german = label(code, self.german)
         return f"{german} / {label(code, self.client)}" if self.bilingual else german
@@ -174,7 +190,7 @@ class _Builder:
     def __init__(self, data: PlanData, language: str, letterhead: Letterhead, report: Report,
                  entries: Catalogue) -> None:  # fmt: skip
         self.data = data
-        self.t = _Texts(language)
+        self.t = Texts(language)
         self.letterhead = letterhead
         self.missing = report.missing
         self.report = report
@@ -186,13 +202,7 @@ class _Builder:
         return TextBlock(value or "", style, self.missing)
 
     def pair(self, message: str, style: Style = BODY, **params: Any) -> list[Any]:
-        """A fixed text in German, then in the client's language (muted, in its own direction)."""
-        german, client = self.t.both(message, **params)
-        german, client = german[:1].upper() + german[1:], client[:1].upper() + client[1:] if client else client
-        blocks: list[Any] = [self.text(german, style)]
-        if client is not None:
-            blocks.append(self.text(client, styled(self.t.client_style, size=style.size, bold=style.bold)))
-        return blocks
+        return self.t.pair(message, style, self.missing, **params)
 
     def free(self, value: str | None, translation: str | None = None) -> list[Any]:
         """Text the caseworker wrote, as written, and its translation when one was entered."""
@@ -347,7 +357,7 @@ class _Builder:
                 self.data.person.display_name() if role == "client" else plan.manager or ""
             )
             cells.append([*self.pair(message, LABEL), Spacer(1, 3 * mm), *self.pair(PLACE_DATE, SMALL),
-                          self.text(place_date or " "), _Rule(), Spacer(1, 9 * mm), _Rule(),
+                          self.text(place_date or " "), Rule(), Spacer(1, 9 * mm), Rule(),
                           *self.pair(SIGNATURE, SMALL), self.text(name, SMALL)])  # fmt: skip
         rows = [cells[i : i + 2] + [[]] * (2 - len(cells[i : i + 2])) for i in range(0, len(cells), 2)]
         table = Table(rows, colWidths=[CONTENT_WIDTH / 2] * 2)
@@ -379,7 +389,7 @@ class _Builder:
         ]  # fmt: skip
 
 
-class _Rule(Spacer):  # type: ignore[misc]
+class Rule(Spacer):  # type: ignore[misc]
     """A line to write on."""
 
     def __init__(self) -> None:
@@ -395,8 +405,9 @@ class _Rule(Spacer):  # type: ignore[misc]
         self.canv.line(0, 0, self.width, 0)
 
 
-def _footer_canvas(data: PlanData, texts: _Texts, report: Report) -> Callable[..., Canvas]:
-    """A canvas that writes "Seite x von y" once the page count is known (pages are kept until saved)."""
+def footer_canvas(left: str, texts: Texts, report: Report) -> Callable[..., Canvas]:
+    """A canvas that writes `left` and "Seite x von y" (in both languages) at the foot of every page, once the
+    page count is known (pages are kept until saved)."""
 
     class Footed(Canvas):  # type: ignore[misc]
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -417,7 +428,6 @@ def _footer_canvas(data: PlanData, texts: _Texts, report: Report) -> Callable[..
             super().save()
 
         def _footer(self, page: int, total: int) -> None:
-            left = f"Integrationsplan · {data.person.case_number} · {data.plan.version}"
             german, client = texts.both(PAGE, page=page, pages=total)
             width = CONTENT_WIDTH / 2
             draw_lines(self, lay_out(left, width, SMALL, report.missing), MARGIN, 14 * mm, width, SMALL)
@@ -468,7 +478,12 @@ def render(data: PlanData, language: str, out: Path, letterhead: Letterhead = Le
         creator=f"Integrationsplan {__version__}", invariant=1,
     )  # fmt: skip
     try:
-        document.build(builder.story(), canvasmaker=_footer_canvas(data, builder.t, report))
+        document.build(
+            builder.story(),
+            canvasmaker=footer_canvas(
+                f"Integrationsplan · {data.person.case_number} · {data.plan.version}", builder.t, report
+            ),
+        )
         os.replace(partial, out)
     finally:
         with contextlib.suppress(OSError):

@@ -48,6 +48,7 @@ class Action(StrEnum):
     BACKED_UP = "backed_up"
     PASSPHRASE = "passphrase_changed"
     ACCESS_REPORT = "access_report"
+    RESTORED = "restored"
 
 
 @dataclass(frozen=True)

@@ -16,13 +16,23 @@ from integrationsplan.domain.codes import ConsentKind
 from integrationsplan.domain.consent import standing_withdrawal
 from integrationsplan.domain.errors import ValidationError
 from integrationsplan.domain.household import Household, HouseholdMember
-from integrationsplan.domain.person import CaseClosure, ResidenceStatus
+from integrationsplan.domain.person import CaseClosure, ResidenceStatus, Resources
 from integrationsplan.domain.plan import Goal, Need, Signature
 from integrationsplan.domain.rules import new_id
 from integrationsplan.domain.session import Referral, SessionGoal, SessionParticipant
 from integrationsplan.domain.tally import ErasureTally
 from integrationsplan.i18n import N_
-from integrationsplan.storage import audit, backup, connection, errors, migrate, ownership, private_notes, search
+from integrationsplan.storage import (
+    audit,
+    backup,
+    connection,
+    erasure,
+    errors,
+    migrate,
+    ownership,
+    private_notes,
+    search,
+)
 from integrationsplan.storage.changes import Changes, Writer, references
 from integrationsplan.storage.records import TABLES
 from integrationsplan.storage.repositories import (
@@ -201,6 +211,8 @@ class Database:
                 if writer.changes.released:
                     self._prune(writer.changes)
                 self._update_derived(writer.changes)
+                if "resources" in writer.changes.tables():
+                    self.forget_erased_fields()
                 if writer.changes:
                     audit.record(self.conn, self.user, audit.Action.CHANGED, *audit.describe(writer.changes))
                 changes = writer.finish()
@@ -268,6 +280,12 @@ class Database:
     def refresh_derived(self, changes: Changes) -> None:
         """Bring the derived tables (person search) up to date with rows written outside `write`."""
         self._update_derived(changes)
+
+    def forget_erased_fields(self) -> int:
+        """Health and disability erased after a withdrawal keep no older value in the history, also values that
+        arrive from other devices later (sync calls this for every import of such changes). Returns the values
+        emptied."""
+        return erasure.forget_before_mark(self.conn, "resources", Resources.ERASED_MARK, Resources.SPECIAL_FIELDS)
 
     def _update_derived(self, changes: Changes) -> None:
         for person_id in changes.deleted.get("person", ()):

@@ -100,3 +100,20 @@ def clear_references(conn: Connection, refs: Refs, erased: Iterable[Key]) -> dic
                 conn.execute(f"UPDATE {ref.child_table} SET {ref.column} = NULL WHERE id = ?", (child,))
                 changed[ref.child_table].add(child)
     return changed
+
+
+def forget_before_mark(conn: Connection, table: str, mark: str, fields: Sequence[str]) -> int:
+    """Erase some fields of a row rather than the row: the history keeps no value of `fields` older than the
+    newest change that set the row's `mark` (a synced date field saying when they were erased). Every device
+    applies it to what it holds, also to changes that arrive after the mark (made before it elsewhere); values
+    written after the mark stay. Returns the values emptied."""
+    marks = ", ".join("?" * len(fields))
+    emptied = 0
+    for log in ("change_log", "sync_held"):
+        emptied += conn.execute(
+            f"UPDATE {log} SET value = NULL WHERE tbl = ? AND field IN ({marks}) AND value IS NOT NULL AND hlc < ("
+            f" SELECT max(m.hlc) FROM change_log m WHERE m.tbl = {log}.tbl AND m.row_id = {log}.row_id"
+            f" AND m.field = ? AND m.value IS NOT NULL)",
+            (table, *fields, mark),
+        ).rowcount
+    return emptied

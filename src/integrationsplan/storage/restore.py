@@ -13,8 +13,9 @@ import os
 import shutil
 from pathlib import Path
 
-from integrationsplan.storage import connection, errors, migrate
+from integrationsplan.storage import audit, connection, errors, migrate
 from integrationsplan.storage.backup import stamp
+from integrationsplan.storage.database import Database
 
 
 def check_backup(path: Path, passphrase: str) -> None:
@@ -58,3 +59,13 @@ def restore(backup: Path, target: Path, passphrase: str, keep_folder: Path) -> P
         return kept
     finally:
         lock.release()
+
+
+def restore_and_open(backup: Path, target: Path, passphrase: str, keep_folder: Path,
+                     user: str | None = None) -> tuple[Database, Path | None]:  # fmt: skip
+    """`restore`, then open the restored database (migrating an older one) and note the restore in its audit
+    log. Returns the database and where the replaced file was kept."""
+    kept = restore(backup, target, passphrase, keep_folder)
+    db = Database.open(target, passphrase, user=user)
+    db.audit(audit.Action.RESTORED, backup.name, {"kept": kept.name if kept else None})
+    return db, kept

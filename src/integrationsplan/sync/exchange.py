@@ -54,6 +54,7 @@ class ImportReport:
     erased: Counter[str] = field(default_factory=Counter)  # rows a purge removed (counted in `deleted` too)
     changes: Changes = field(default_factory=Changes)  # the rows written, for the views to refresh
     conflicts: list[Conflict] = field(default_factory=list)
+    forgotten: int = 0  # values of erased health data emptied in the history (Database.forget_erased_fields)
     held: int = 0  # changes stamped more than a day ahead of this device's clock, held back (see sync_held)
     backup: Path | None = None
 
@@ -186,7 +187,7 @@ def import_read(db: Database, bundles: list[tuple[Path, Bundle]], backup_folder:
     with db.remote_write():
         _apply(db, bundles, fresh, report, allow_mass_deletion)
     db.last_changes = report.changes
-    if report.erased:  # an erasure from another device: nothing of it may stay in this file either
+    if report.erased or report.forgotten:  # an erasure from another device: nothing of it may stay here either
         db.vacuum()
     return report
 
@@ -238,6 +239,7 @@ def _apply(db: Database, bundles: list[tuple[Path, Bundle]], fresh: list[Change]
     """Inside `db.remote_write()`: log the changes, merge the rows they touch, remember the senders."""
     conn = db.conn
     now = db.clock_ms()
+    arrived = {c.tbl for c in fresh}
     if not take_held:
         later = [c for c in fresh if _held_back(c, now)]
         stamp = datetime.now(UTC).isoformat(timespec="seconds")
@@ -268,6 +270,8 @@ def _apply(db: Database, bundles: list[tuple[Path, Bundle]], fresh: list[Change]
         newest = min(max(c.hlc for c in fresh), clock.pack(now + clock.MAX_FUTURE_DRIFT_MS))
         conn.execute("UPDATE device SET last_hlc = ?", (clock.receive(last, newest, now),))
         db.refresh_derived(changes)
+    if "resources" in arrived:  # health data erased here or elsewhere: what arrives of it keeps no value either
+        report.forgotten = db.forget_erased_fields()
     _remember(db, bundles)
     ids = " ".join(opened.manifest.bundle_id for _path, opened in bundles) or "held"
     audit.record(conn, db.user, audit.Action.IMPORTED, ids, {"changes": len(fresh), "conflicts": len(report.conflicts),

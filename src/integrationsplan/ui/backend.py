@@ -14,6 +14,7 @@ from shiboken6 import isValid
 
 from integrationsplan.errors import UserError
 from integrationsplan.storage import Database
+from integrationsplan.storage.restore import check_backup, restore_and_open
 
 log = logging.getLogger(__name__)
 
@@ -137,6 +138,35 @@ class Backend(QObject):
                 on_done(result)
 
         return self._enqueue(opening, opened, on_error)
+
+    def restore(self, backup: Path, passphrase: str, keep_folder: Path, on_done: Done | None = None,
+                on_error: Failed | None = None) -> int:  # fmt: skip
+        """Replace the open database by a backup (storage/restore.py) and open it: the backup is checked before
+        anything is closed; `on_done(kept)` gets where the replaced file was kept. No other job runs meanwhile
+        (calls are dropped, as while locked); after a failure the database is open again unless the failure
+        came after closing it (then `is_open` stays False: the window must be unlocked again)."""
+        path = self.path
+        if path is None:
+            raise RuntimeError("no database to restore")
+
+        def restoring(worker: _Worker) -> Path | None:
+            check_backup(backup, passphrase)
+            _close(worker)
+            worker.db, kept = restore_and_open(backup, path, passphrase, keep_folder, user=self.user or None)
+            return kept
+
+        def restored(kept: Any) -> None:
+            self.is_open = True
+            if on_done:
+                on_done(kept)
+
+        def failed(error: UserError) -> None:
+            self.is_open = self._worker.db is not None
+            if on_error:
+                on_error(error)
+
+        self.is_open = False
+        return self._enqueue(restoring, restored, failed)
 
     def close(self, on_done: Done | None = None) -> int:
         self.is_open = False

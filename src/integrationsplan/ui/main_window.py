@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from integrationsplan import __version__, access_report, retention
 from integrationsplan.domain.person import Person
+from integrationsplan.errors import UserError
 from integrationsplan.i18n import _, format_number, ngettext
 from integrationsplan.pdf import LANGUAGES as PDF_LANGUAGES
 from integrationsplan.storage import Database, backup
@@ -54,8 +55,9 @@ from integrationsplan.ui.views.erasure_dialog import ErasureDialog, erase_confir
 from integrationsplan.ui.views.household_panel import HouseholdPanel
 from integrationsplan.ui.views.person_form import PersonForm
 from integrationsplan.ui.views.plan_panel import PlanPanel
-from integrationsplan.ui.views.print_dialog import PrintDialog
+from integrationsplan.ui.views.print_dialog import PrintDialog, plan_document, sheet_document
 from integrationsplan.ui.views.private_note_dialog import PrivateNoteDialog
+from integrationsplan.ui.views.restore_question import ask_restore
 from integrationsplan.ui.views.review_dialog import ReviewDialog
 from integrationsplan.ui.views.sessions_panel import SessionsPanel
 from integrationsplan.ui.views.settings_dialog import SettingsDialog
@@ -138,6 +140,7 @@ class MainWindow(QMainWindow):
         self.plan = PlanPanel(backend)
         self.sessions = SessionsPanel(backend)
         self.situation = SituationPanel(backend)
+        self.situation.sheet_requested.connect(self.print_sheet)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.form, _("Personal data"))
         self.tabs.addTab(self.household, _("Household"))
@@ -216,7 +219,10 @@ class MainWindow(QMainWindow):
         self.new_session_action.setEnabled(False)
         self.print_action = self._action(_("&Print plan…"), self.print_plan, QKeySequence.StandardKey.Print)
         self.print_action.setEnabled(False)
+        self.print_sheet_action = self._action(_("Print &information sheet…"), self.print_sheet)
+        self.print_sheet_action.setEnabled(False)
         self.backup_action = self._action(_("&Back up now"), self.back_up)
+        self.restore_action = self._action(_("Restore from bac&kup…"), self.restore_backup)
         settings = self._action(_("Se&ttings…"), self.edit_settings, QKeySequence.StandardKey.Preferences)
         self.lock_action = self._action(_("&Lock"), self.lock, "Ctrl+L")
         quit_action = self._action(_("&Quit"), self.close, QKeySequence.StandardKey.Quit)
@@ -224,11 +230,12 @@ class MainWindow(QMainWindow):
         about = self._action(_("&About Integrationsplan"), self.about)
         file_menu = self.menuBar().addMenu(_("&File"))
         for action in (self.new_action, self.new_session_action, self.save_action, self.print_action,
-                       self.private_note_action, self.access_report_action, self.close_case_action,
-                       self.erase_action):  # fmt: skip
+                       self.print_sheet_action, self.private_note_action, self.access_report_action,
+                       self.close_case_action, self.erase_action):  # fmt: skip
             file_menu.addAction(action)
         file_menu.addSeparator()
-        for action in (self.backup_action, self.erasure_queue_action, self.audit_action, settings, self.lock_action):
+        for action in (self.backup_action, self.restore_action, self.erasure_queue_action, self.audit_action,
+                       settings, self.lock_action):  # fmt: skip
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
@@ -291,12 +298,9 @@ class MainWindow(QMainWindow):
     def _show_record_tabs(self, person: Person | None) -> None:
         for panel in (self.household, self.situation, self.plan, self.sessions):
             panel.show_person(person)
-        self.close_case_action.setEnabled(person is not None)
-        self.erase_action.setEnabled(person is not None)
-        self.private_note_action.setEnabled(person is not None)
-        self.access_report_action.setEnabled(person is not None)
-        self.new_session_action.setEnabled(person is not None)
-        self.print_action.setEnabled(person is not None)
+        for action in (self.close_case_action, self.erase_action, self.private_note_action, self.access_report_action,
+                       self.new_session_action, self.print_action, self.print_sheet_action):  # fmt: skip
+            action.setEnabled(person is not None)
         for index in range(1, self.tabs.count()):
             self.tabs.setTabEnabled(index, person is not None)
 
@@ -314,14 +318,19 @@ class MainWindow(QMainWindow):
             return
 
         def erased(done: retention.Erased) -> None:
-            self.form.load(None)  # nothing of the person stays in the window
-            self._show_record_tabs(None)
-            self._show_person(None)
-            self.undo_action.setEnabled(False)
+            self._clear_person()  # nothing of the person stays in the window
             self.statusBar().showMessage(retention.summary(done), 30000)
 
-        erase_confirmed(self, self.backend, person.id, person.case_number, person.display_name(), erased,
-                        lambda error: self._user_error(error.text()))  # fmt: skip
+        request = retention.Due(person.id, person.case_number, person.display_name(), None, date.today(),
+                                retention.REQUEST)  # fmt: skip
+        erase_confirmed(self, self.backend, request, erased, lambda error: self._user_error(error.text()))
+
+    def _clear_person(self) -> None:
+        """Show no person: the form, its tabs and its actions empty."""
+        self.form.load(None)
+        self._show_record_tabs(None)
+        self._show_person(None)
+        self.undo_action.setEnabled(False)
 
     def edit_private_note(self) -> None:
         person = self.form.person
@@ -362,7 +371,18 @@ class MainWindow(QMainWindow):
         if person is None:
             return
         plan = self.plan.view.plan if self.plan.person is not None and self.plan.person.id == person.id else None
-        dialog = PrintDialog(self.backend, self.preferences, person, plan.id if plan else None, self)
+        document = plan_document(person, plan.id if plan else None, self.preferences)
+        dialog = PrintDialog(self.backend, self.preferences, person, document, self)
+        if open_dialog(dialog) and dialog.written is not None:
+            saved = _("Saved: {path}").format(path=dialog.written)
+            self.statusBar().showMessage(f"{saved} · {dialog.warning}" if dialog.warning else saved, 15000)
+
+    def print_sheet(self) -> None:
+        """The information on data protection and the consents to sign, for the person shown, in their language."""
+        person = self.form.person
+        if person is None:
+            return
+        dialog = PrintDialog(self.backend, self.preferences, person, sheet_document(person, self.preferences), self)
         if open_dialog(dialog) and dialog.written is not None:
             saved = _("Saved: {path}").format(path=dialog.written)
             self.statusBar().showMessage(f"{saved} · {dialog.warning}" if dialog.warning else saved, 15000)
@@ -374,6 +394,36 @@ class MainWindow(QMainWindow):
             lambda db: db.backup(folder),
             lambda path: self.statusBar().showMessage(_("Backup saved: {path}").format(path=path), 8000),
         )
+
+    def restore_backup(self) -> None:
+        """Replace the database by a backup the user chooses (after asking twice), then show it."""
+        if self._may_leave_form():
+            chosen = ask_restore(self, self.preferences.backup_dir)
+            if chosen is not None:
+                self.restore_from(*chosen)
+
+    def restore_from(self, backup_path: Path, passphrase: str) -> None:
+        """Restore on the worker; the window shows nothing of the replaced database meanwhile."""
+        self._clear_person()
+        self.model.clear()
+
+        def restored(kept: Path | None) -> None:
+            self.model.reload()
+            self.count_conflicts()
+            text = _("The database is restored from {backup}.").format(backup=backup_path.name)
+            if kept is not None:
+                text += " " + _("The file it replaced is kept as {path}.").format(path=kept)
+            self.statusBar().showMessage(text, 30000)
+
+        def failed(error: UserError) -> None:
+            if self.backend.is_open:  # refused before anything was closed: the database is as it was
+                self.model.reload()
+                self._user_error(error.text())
+            else:  # failed after closing: unlock again (the file is the one from before, or the backup)
+                self.lock()
+                self.lock_screen.message.setText(error.text())
+
+        self.backend.restore(backup_path, passphrase, self.preferences.backup_dir, restored, failed)
 
     def exchange_data(self) -> None:
         """Team, devices and exchanging files with the other devices."""

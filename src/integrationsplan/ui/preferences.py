@@ -59,6 +59,15 @@ class Preferences:
         self._settings.setValue("organisation/name", name)
 
     @property
+    def privacy_contact(self) -> str:
+        """Address and contact of the organisation and its data protection officer, for the information sheet."""
+        return str(self._settings.value("organisation/privacy_contact", ""))
+
+    @privacy_contact.setter
+    def privacy_contact(self, text: str) -> None:
+        self._settings.setValue("organisation/privacy_contact", text)
+
+    @property
     def logo(self) -> Path | None:
         """The organisation's logo, a copy kept in the configuration folder."""
         value = str(self._settings.value("organisation/logo", ""))

@@ -32,7 +32,7 @@ ACTIONS = {
     audit.Action.OPENED: N_("opened"), audit.Action.CHANGED: N_("changed"), audit.Action.EXPORTED: N_("exported"),
     audit.Action.IMPORTED: N_("imported"), audit.Action.PRINTED: N_("printed"), audit.Action.ERASED: N_("erased"),
     audit.Action.BACKED_UP: N_("backed up"), audit.Action.PASSPHRASE: N_("passphrase changed"),
-    audit.Action.ACCESS_REPORT: N_("access report"),
+    audit.Action.ACCESS_REPORT: N_("access report"), audit.Action.RESTORED: N_("restored from a backup"),
 }  # fmt: skip
 
 

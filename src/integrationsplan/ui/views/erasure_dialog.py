@@ -33,14 +33,11 @@ from integrationsplan.ui.backend import Backend
 from integrationsplan.ui.fields import error_label
 from integrationsplan.ui.preferences import Preferences
 
-Ask = Callable[[QWidget, str, str], str | None]  # parent, case number, name -> the typed confirmation
+Ask = Callable[[QWidget, str, str], str | None]  # parent, case number, warning -> the typed confirmation
 
 
-def ask_case_number(parent: QWidget, case_number: str, name: str) -> str | None:
+def ask_case_number(parent: QWidget, case_number: str, warning: str) -> str | None:
     """The two confirmations of an erasure: the warning, then the case number typed again."""
-    warning = _("Erase {case} ({name}) for good? Every personal value of the case goes, its history included: "
-                "here now, on the team's other devices with their next exchange. Only anonymous counts stay. This "
-                "cannot be undone.").format(case=case_number, name=name)  # fmt: skip
     answer = QMessageBox.warning(parent, _("Erase case"), warning,
                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                  QMessageBox.StandardButton.No)  # fmt: skip
@@ -51,17 +48,30 @@ def ask_case_number(parent: QWidget, case_number: str, name: str) -> str | None:
     return text if ok else None
 
 
-def erase_confirmed(parent: QWidget, backend: Backend, person_id: str, case_number: str, name: str,
-                    done: Callable[[retention.Erased], None], refused: Callable[[UserError], None],
-                    ask: Ask | None = None) -> bool:  # fmt: skip
-    """Ask twice, then erase on the worker; False when the user stopped (nothing happens then)."""
-    typed = (ask or ask_case_number)(parent, case_number, name)
+def erase_confirmed(parent: QWidget, backend: Backend, chosen: retention.Due, done: Callable[[retention.Erased], None],
+                    refused: Callable[[UserError], None], ask: Ask | None = None) -> bool:  # fmt: skip
+    """Ask twice, then erase on the worker (the whole case, or for SPECIAL its health data); False when the user
+    stopped (nothing happens then)."""
+    if chosen.reason == retention.SPECIAL:
+        warning = _("Erase the health and disability entries of {case} ({name}) for good? Their values go, their "
+                    "history included: here now, on the team's other devices with their next exchange. The rest of "
+                    "the case stays. This cannot be undone.")  # fmt: skip
+    else:
+        warning = _("Erase {case} ({name}) for good? Every personal value of the case goes, its history included: "
+                    "here now, on the team's other devices with their next exchange. Only anonymous counts stay. "
+                    "This cannot be undone.")  # fmt: skip
+    typed = (ask or ask_case_number)(parent, chosen.case_number, warning.format(case=chosen.case_number,
+                                                                                name=chosen.name))  # fmt: skip
     if typed is None:
         return False
-    if typed.strip() != case_number:
+    if typed.strip() != chosen.case_number:
         QMessageBox.information(parent, _("Erase case"), _("The case number does not match. Nothing was erased."))
         return False
-    backend.call_for(parent, lambda db: retention.erase(db, person_id), done, refused)
+    person_id = chosen.person_id
+    if chosen.reason == retention.SPECIAL:
+        backend.call_for(parent, lambda db: retention.erase_special(db, person_id, date.today()), done, refused)
+    else:
+        backend.call_for(parent, lambda db: retention.erase(db, person_id), done, refused)
     return True
 
 
@@ -133,7 +143,9 @@ class ErasureDialog(QDialog):
         self.due = due
         self.table.setRowCount(len(due))
         for row, item in enumerate(due):
-            reason = _("consent withdrawn") if item.reason == retention.WITHDRAWN else _("retention period over")
+            reason = {retention.WITHDRAWN: _("consent withdrawn"),
+                      retention.SPECIAL: _("consent to special categories withdrawn: erase health data")}.get(
+                item.reason, _("retention period over"))  # fmt: skip
             cells = [item.case_number, item.name, format_date(item.closed_on), format_date(item.due_on), reason]
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
@@ -147,8 +159,7 @@ class ErasureDialog(QDialog):
         if not 0 <= row < len(self.due):
             return
         chosen = self.due[row]
-        if erase_confirmed(self, self.backend, chosen.person_id, chosen.case_number, chosen.name, self._erased,
-                           self._refused, self.ask):  # fmt: skip
+        if erase_confirmed(self, self.backend, chosen, self._erased, self._refused, self.ask):
             self.erase_button.setEnabled(False)
 
     def _erased(self, done: retention.Erased) -> None:

@@ -1,8 +1,12 @@
-"""Printing a plan: the client's language, where the PDF goes, and opening it in the system's viewer."""
+"""Printing a document for the client (the plan, the information and consent sheet): the client's language,
+where the PDF goes, and opening it in the system's viewer."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -21,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from integrationsplan.domain.consent import SHEET_VERSION
 from integrationsplan.domain.person import Person
 from integrationsplan.errors import UserError
 from integrationsplan.i18n import N_, _, current_language, language_name
@@ -30,19 +35,66 @@ from integrationsplan.ui.backend import Backend
 from integrationsplan.ui.fields import error_label
 from integrationsplan.ui.preferences import Preferences
 
+if TYPE_CHECKING:
+    from integrationsplan.pdf.plan_pdf import Report
+
+
+@dataclass(frozen=True)
+class Document:
+    """What a print dialog prints: its title, the start of its file name, and how it is written (on the worker:
+    rendered in a language to a path, and recorded in the audit log)."""
+
+    title: str
+    stem: str
+    write: Callable[[Database, str, Path], Report]  # ReportLab is loaded when the first document is made
+
+
+def plan_document(person: Person, plan_id: str | None, preferences: Preferences) -> Document:
+    """The plan shown (or the newest version), in German and the client's language."""
+    from integrationsplan.pdf import plan_data, plan_pdf
+
+    letterhead = plan_pdf.Letterhead(preferences.organisation, preferences.logo)
+
+    def write(db: Database, language: str, path: Path) -> Report:
+        data = plan_data.load(db, person.id, plan_id)
+        report = plan_pdf.render(data, language, path, letterhead)
+        db.audit(audit.Action.PRINTED, f"person:{person.id} plan:{data.plan.id}", {"language": language})
+        return report
+
+    return Document(_("Print plan of {case}").format(case=person.case_number),
+                    f"Integrationsplan-{person.case_number}", write)  # fmt: skip
+
+
+def sheet_document(person: Person, preferences: Preferences) -> Document:
+    """The information on data protection and the consents to sign (Art. 13), with the person's name."""
+    from integrationsplan.pdf import consent_sheet, plan_pdf
+
+    letterhead = plan_pdf.Letterhead(preferences.organisation, preferences.logo)
+    data = consent_sheet.SheetData(letterhead, preferences.privacy_contact,
+                                   preferences.retention_months, person.display_name(), person.case_number)  # fmt: skip
+
+    def write(db: Database, language: str, path: Path) -> Report:
+        report = consent_sheet.render(data, language, path)
+        db.audit(audit.Action.PRINTED, f"person:{person.id} consent_sheet",
+                 {"language": language, "version": SHEET_VERSION})  # fmt: skip
+        return report
+
+    return Document(_("Information and consent sheet for {case}").format(case=person.case_number),
+                    f"Datenschutz-{person.case_number}", write)  # fmt: skip
+
 
 class PrintDialog(QDialog):
     """Renders on the worker; the PDF is written next to its final name and renamed, nothing in a temp folder."""
 
-    def __init__(self, backend: Backend, preferences: Preferences, person: Person, plan_id: str | None,
+    def __init__(self, backend: Backend, preferences: Preferences, person: Person, document: Document,
                  parent: QWidget | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self.backend = backend
         self.preferences = preferences
         self.person = person
-        self.plan_id = plan_id
+        self.document = document
         self.written: Path | None = None
-        self.setWindowTitle(_("Print plan of {case}").format(case=person.case_number))
+        self.setWindowTitle(document.title)
         self.language = QComboBox()
         self.language.setAccessibleName(_("Language of the client"))
         for code in LANGUAGES:
@@ -87,36 +139,30 @@ class PrintDialog(QDialog):
             return
         current = Path(self.path.text()) if self.path.text() else None
         folder = current.parent if current else self.folder
-        self.suggested = str(folder / f"Integrationsplan-{self.person.case_number}-{self.language.currentData()}.pdf")
+        self.suggested = str(folder / f"{self.document.stem}-{self.language.currentData()}.pdf")
         self.path.setText(self.suggested)
 
     def choose_path(self) -> None:
-        name, _filter = QFileDialog.getSaveFileName(self, _("Save plan as"), self.path.text(), _("PDF (*.pdf)"))
+        name, _filter = QFileDialog.getSaveFileName(self, _("Save PDF as"), self.path.text(), _("PDF (*.pdf)"))
         if name:
             self.path.setText(name if name.lower().endswith(".pdf") else name + ".pdf")
 
     def save_pdf(self) -> None:
-        from integrationsplan.pdf import plan_data, plan_pdf
-
         path = Path(self.path.text().strip()).expanduser()
         if not self.path.text().strip() or not path.parent.is_dir():
             self.message.setText(_("Choose an existing folder for the PDF."))
             return
         language = str(self.language.currentData())
-        letterhead = plan_pdf.Letterhead(self.preferences.organisation, self.preferences.logo)
-        person_id, plan_id = self.person.id, self.plan_id
+        write = self.document.write
 
-        def job(db: Database) -> plan_pdf.Report:
-            data = plan_data.load(db, person_id, plan_id)
+        def job(db: Database) -> Report:
             try:
-                report = plan_pdf.render(data, language, path, letterhead)
-                db.audit(audit.Action.PRINTED, f"person:{person_id} plan:{data.plan.id}", {"language": language})
-                return report
+                return write(db, language, path)
             except OSError as exc:
                 raise UserError(N_("The PDF could not be written to {path}: {reason}"), path=path,
                                 reason=exc.strerror or exc) from exc  # fmt: skip
 
-        def done(report: plan_pdf.Report) -> None:
+        def done(report: Report) -> None:
             self.backend.bug.disconnect(failed)
             if not isValid(self):  # cancelled and gone meanwhile: the file is written, nothing to show
                 return

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -40,6 +41,11 @@ class SettingsDialog(QDialog):
         self.logo: Path | None = preferences.logo
         self.organisation = QLineEdit(preferences.organisation)
         self.organisation.setAccessibleName(_("Organisation"))
+        self.privacy_contact = QPlainTextEdit(preferences.privacy_contact)
+        self.privacy_contact.setAccessibleName(_("Contact for data protection"))
+        self.privacy_contact.setPlaceholderText(_("Address, phone, e-mail; the data protection officer"))
+        self.privacy_contact.setTabChangesFocus(True)
+        self.privacy_contact.setFixedHeight(self.privacy_contact.fontMetrics().lineSpacing() * 4 + 12)
         self.logo_preview = QLabel()
         self.logo_preview.setMinimumSize(160, 60)
         self.logo_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -94,6 +100,7 @@ class SettingsDialog(QDialog):
         self.message = error_label()
         form = QFormLayout()
         form.addRow(_("Organisation:"), self.organisation)
+        form.addRow(_("Contact for data protection:"), self.privacy_contact)
         form.addRow(_("Logo on printed plans:"), logo_row)
         form.addRow(_("Language:"), self.language)
         form.addRow(_("Lock after idle time:"), self.auto_lock)
@@ -183,6 +190,7 @@ class SettingsDialog(QDialog):
                 return
             logo = target
         self.preferences.organisation = self.organisation.text().strip()
+        self.preferences.privacy_contact = self.privacy_contact.toPlainText().strip()
         self.preferences.logo = logo
         self.preferences.language = str(self.language.currentData())
         self.preferences.auto_lock_minutes = self.auto_lock.value()

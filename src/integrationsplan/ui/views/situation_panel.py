@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -25,13 +26,13 @@ from integrationsplan.domain.codes import (
     LanguageLevel,
     ResidenceKind,
 )
-from integrationsplan.domain.consent import Consent
+from integrationsplan.domain.consent import SHEET_VERSION, Consent, standing_withdrawal
 from integrationsplan.domain.person import Person, ResidenceStatus, Resources
 from integrationsplan.i18n import _, format_date
 from integrationsplan.labels import label
 from integrationsplan.storage import Database
 from integrationsplan.ui.backend import Backend, another_person, for_person
-from integrationsplan.ui.fields import CodeField, DateField
+from integrationsplan.ui.fields import CodeField, DateField, error_label
 from integrationsplan.ui.models.records import Column
 from integrationsplan.ui.record_form import NumberField, RecordDialog, Rows, open_dialog, saver
 from integrationsplan.ui.views.record_section import RecordSection
@@ -150,11 +151,29 @@ def resources_summary(resources: Resources | None) -> str:
         if resources.schooling_years is not None
         else "",
         _("Health or disability recorded") if resources.has_special_data() else "",
+        _("Health data erased on {date}").format(date=format_date(resources.special_erased_on))
+        if resources.special_erased_on and not resources.has_special_data()
+        else "",
     ]
     return " · ".join(p for p in parts if p) or _("Nothing recorded yet.")
 
 
+def withdrawal_hint(situation: Situation) -> str:
+    """What a standing withdrawal of consent means for the person shown, or ""."""
+    today = date.today()
+    if standing_withdrawal(situation.consents, ConsentKind.DATA_PROCESSING, today):
+        return _("The consent to data processing is withdrawn: nothing more is recorded about this person. The case "
+                 "is listed for erasure review under File › Erasure queue.")  # fmt: skip
+    special = situation.resources is not None and situation.resources.has_special_data()
+    if special and standing_withdrawal(situation.consents, ConsentKind.SPECIAL_CATEGORIES, today):
+        return _("The consent to special categories is withdrawn: health and disability cannot be changed, and "
+                 "they are listed for erasure under File › Erasure queue.")  # fmt: skip
+    return ""
+
+
 class SituationPanel(QWidget):
+    sheet_requested = Signal()
+
     def __init__(self, backend: Backend, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.backend = backend
@@ -179,13 +198,18 @@ class SituationPanel(QWidget):
         self.consents: RecordSection[Consent] = RecordSection(_("Consents"), CONSENT_COLUMNS)
         self.add_consent_button = self.consents.button(_("Record consent…"), self.add_consent)
         self.withdraw_button = self.consents.button(_("Withdrawn today"), self.withdraw)
+        # The information sheet to sign: printed by the window, which knows the organisation's settings.
+        self.sheet_button = self.consents.button(_("Print information sheet…"), self.sheet_requested.emit)
         self.consents.opened.connect(lambda c: open_dialog(consent_dialog(self.backend, c, False, self)))
         self.consents.selected.connect(lambda _c: self._enable())
+
+        self.withdrawal_hint = error_label()  # what a standing withdrawal means for this person
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.residence, 2)
         layout.addWidget(resources_box)
         layout.addWidget(self.consents, 2)
+        layout.addWidget(self.withdrawal_hint)
         self.show_person(None)
 
     def show_person(self, person: Person | None) -> None:
@@ -205,11 +229,14 @@ class SituationPanel(QWidget):
         self.residence.set_rows(situation.residence)
         self.resources_text.setText(resources_summary(situation.resources) if self.person else "")
         self.consents.set_rows(situation.consents)
+        self.withdrawal_hint.setText(withdrawal_hint(situation) if self.person else "")
+        self.withdrawal_hint.setVisible(bool(self.withdrawal_hint.text()))
         self._enable()
 
     def _enable(self) -> None:
         has_person = self.person is not None and self.loaded
-        for button in (self.add_residence_button, self.edit_resources_button, self.add_consent_button):
+        for button in (self.add_residence_button, self.edit_resources_button, self.add_consent_button,
+                       self.sheet_button):  # fmt: skip
             button.setEnabled(has_person)
         consent = self.consents.current()
         self.withdraw_button.setEnabled(consent is not None and consent.withdrawn_on is None)
@@ -228,8 +255,13 @@ class SituationPanel(QWidget):
 
     def add_consent(self) -> None:
         if self.person is not None:
-            consent = Consent(person_id=self.person.id, kind=ConsentKind.DATA_PROCESSING, given_on=date.today(),
-                              form=ConsentForm.WRITTEN)  # fmt: skip
+            consent = Consent(
+                person_id=self.person.id,
+                kind=ConsentKind.DATA_PROCESSING,
+                given_on=date.today(),
+                form=ConsentForm.WRITTEN,
+                text_version=SHEET_VERSION,
+            )  # the sheet the program prints
             open_dialog(consent_dialog(self.backend, consent, True, self))
 
     def withdraw(self) -> None:
