@@ -4,7 +4,8 @@ through a folder, and the laptop shows the preview, the exchange dialog and the 
     xvfb-run -s "-screen 0 1400x900x24" python docs/screenshots/sync_screenshots.py de
 
 Files: sync-dialog-<language>.png, sync-preview-<language>.png, review-<language>.png, and the erasure queue
-(erasure-queue-<language>.png) over two cases of the laptop closed long ago, and the laptop's audit log
+(erasure-queue-<language>.png) over two cases of the laptop closed long ago and one whose consent to health data was
+withdrawn, that person's situation tab (withdrawal-<language>.png), and the laptop's audit log
 (audit-log-<language>.png).
 """
 
@@ -20,14 +21,16 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from integrationsplan import demo
-from integrationsplan.domain.codes import ClosureReason
-from integrationsplan.domain.person import CaseClosure
+from integrationsplan import demo, retention
+from integrationsplan.domain.codes import ClosureReason, ConsentForm, ConsentKind
+from integrationsplan.domain.consent import Consent
+from integrationsplan.domain.person import CaseClosure, Resources
 from integrationsplan.domain.session import CounsellingSession
 from integrationsplan.storage import Database
 from integrationsplan.sync import exchange, team
 from integrationsplan.ui.app import apply_language, make_application
 from integrationsplan.ui.backend import Backend
+from integrationsplan.ui.main_window import MainWindow
 from integrationsplan.ui.preferences import Preferences
 from integrationsplan.ui.views.audit_dialog import AuditDialog
 from integrationsplan.ui.views.erasure_dialog import ErasureDialog
@@ -73,6 +76,15 @@ def scenario(folder: Path) -> Path:
     with laptop.write():
         for person, closed in zip(laptop.persons.all()[4:6], (date(2024, 6, 30), date(2025, 9, 1)), strict=True):
             laptop.closures.add(CaseClosure(person_id=person.id, closed_on=closed, reason=ClosureReason.MOVED_AWAY))
+    withdrawing = laptop.persons.all()[7]  # health data recorded, then the consent to them withdrawn
+    with laptop.write():
+        special = laptop.consents.add(Consent(person_id=withdrawing.id, kind=ConsentKind.SPECIAL_CATEGORIES,
+                                              given_on=date(2026, 9, 1), form=ConsentForm.WRITTEN))  # fmt: skip
+        found = laptop.resources.where(person_id=withdrawing.id)
+        resources = found[0] if found else laptop.resources.add(Resources(person_id=withdrawing.id))
+        laptop.resources.save(replace(resources, health="Rückenschmerzen, in Behandlung"))
+    with laptop.write():
+        laptop.consents.save(replace(special, withdrawn_on=date(2026, 11, 2)))
     laptop.close()
     office.close()
     return folder / "laptop.db"
@@ -134,6 +146,18 @@ def main(language: str) -> None:
         settle(app, backend, 0.8)
         shown_dialog.grab().save(str(HERE / f"{name}-{language}.png"))
         shown_dialog.close()
+    window = MainWindow(backend, preferences)  # the situation tab of the person who withdrew the consent
+    window.resize(1400, 860)
+    window.show()
+    found: list[str] = []
+    backend.call(lambda db: next(d.person_id for d in retention.due(db, 12, date.today())
+                                 if d.reason == retention.SPECIAL), found.append)  # fmt: skip
+    settle(app, backend, 0.8)
+    window.open_person(found[0])
+    window.tabs.setCurrentWidget(window.situation)
+    settle(app, backend, 0.8)
+    window.grab().save(str(HERE / f"withdrawal-{language}.png"))
+    window.close()
     backend.shutdown()
 
 

@@ -28,7 +28,7 @@ from integrationsplan.ui.main_window import MainWindow
 from integrationsplan.ui.models.person_list import Column
 from integrationsplan.ui.preferences import Preferences
 from integrationsplan.ui.views import plan_dialogs
-from integrationsplan.ui.views.print_dialog import PrintDialog
+from integrationsplan.ui.views.print_dialog import PrintDialog, plan_document
 from integrationsplan.ui.views.sessions_panel import SessionDialog
 
 HERE = Path(__file__).resolve().parent
@@ -106,7 +106,8 @@ def main(database: Path, language: str) -> None:
     window.table.scrollTo(index)
     settle(app, backend, 1.0)
     shot("person")
-    for name, tab in (("household", window.household), ("plan", window.plan), ("sessions", window.sessions)):
+    for name, tab in (("household", window.household), ("situation", window.situation), ("plan", window.plan),
+                      ("sessions", window.sessions)):  # fmt: skip
         window.tabs.setCurrentWidget(tab)
         shot(name)
 
@@ -114,7 +115,9 @@ def main(database: Path, language: str) -> None:
     goal_shot(app, backend, window, language)
     window.list_tabs.setCurrentWidget(window.due)
     shot("due")
-    printing = PrintDialog(backend, window.preferences, window.form.person, None, window)
+    person = window.form.person
+    assert person is not None
+    printing = PrintDialog(backend, window.preferences, person, plan_document(person, None, window.preferences), window)
     printing.language.setCurrentIndex(printing.language.findData("ar"))
     printing.show()
     shot("print-dialog", printing)

@@ -160,5 +160,4 @@ def summary(done: Erased) -> str:
 
 
 def count_text(n: int) -> str:
-    return ngettext("{n} case is past its retention period.", "{n} cases are past their retention period.",
-                    n).format(n=format_number(n))  # fmt: skip
+    return ngettext("{n} case is due for erasure.", "{n} cases are due for erasure.", n).format(n=format_number(n))

@@ -93,7 +93,9 @@ class ErasureDialog(QDialog):
         self.months.setAccessibleName(_("Retention period"))
         self.months.valueChanged.connect(self._months_changed)
         intro = QLabel(_("Closed cases are kept for this long after their closure, then erased: every personal value "
-                         "goes, on every device of the team; anonymous counts stay for the key figures."))  # fmt: skip
+                         "goes, on every device of the team; anonymous counts stay for the key figures. A withdrawn "
+                         "consent puts the case (or, for special categories, its health data) on the list at "
+                         "once."))  # fmt: skip
         intro.setWordWrap(True)
         period = QHBoxLayout()
         period.addWidget(QLabel(_("Retention period after closure:")))
@@ -109,6 +111,7 @@ class ErasureDialog(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.count = QLabel()
         self.erase_button = QPushButton(_("Erase…"))
         self.erase_button.clicked.connect(self.erase_chosen)
@@ -128,7 +131,7 @@ class ErasureDialog(QDialog):
         layout.addWidget(self.outcome)
         layout.addWidget(self.message)
         layout.addWidget(close)
-        self.resize(760, 480)
+        self.resize(860, 480)
         self.reload()
 
     def _months_changed(self, months: int) -> None:
@@ -144,7 +147,7 @@ class ErasureDialog(QDialog):
         self.table.setRowCount(len(due))
         for row, item in enumerate(due):
             reason = {retention.WITHDRAWN: _("consent withdrawn"),
-                      retention.SPECIAL: _("consent to special categories withdrawn: erase health data")}.get(
+                      retention.SPECIAL: _("health data: consent withdrawn")}.get(
                 item.reason, _("retention period over"))  # fmt: skip
             cells = [item.case_number, item.name, format_date(item.closed_on), format_date(item.due_on), reason]
             for column, text in enumerate(cells):
