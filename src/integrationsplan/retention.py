@@ -103,7 +103,7 @@ def tallies(db: Database, person_id: str) -> list[ErasureTally]:
         for referral in db.referrals.where(session_id=session.id):
             counts[(_month(session.held_on), Figure.REFERRAL, referral.target.value)] += 1
     for plan in db.plans.where(person_id=person_id):
-        counts[(_month(plan.created_on), Figure.PLAN, plan.status.value)] += 1
+        counts[(_month(plan.created_on), Figure.PLAN, "continued" if plan.previous_plan_id else "new")] += 1
         for goal in db.goals.where(plan_id=plan.id):
             counts[(_month(plan.created_on), Figure.GOAL, f"{goal.area.value}:{goal.status.value}")] += 1
     return [ErasureTally(period=period, figure=figure, category=category, count=n,
@@ -137,11 +137,11 @@ def erase_special(db: Database, person_id: str, today: date) -> Erased:
     found = db.resources.where(person_id=person_id)
     with db.write() as writer:
         for resources in found:
-            # New versions of every field even where it is empty here: a value another device entered meanwhile
-            # is replaced too (it is older). The mark last, and always anew: what is older than it leaves the history.
-            for name in (*Resources.SPECIAL_FIELDS, Resources.ERASED_MARK):
-                writer.settle("resources", resources.id, name, today.isoformat() if name == Resources.ERASED_MARK
-                              else None)  # fmt: skip
+            # The mark first, always anew, then an empty version of each field even where it is empty here: a
+            # value stays only if its change saw that empty version (storage/erasure.forget_before_mark).
+            writer.settle("resources", resources.id, Resources.ERASED_MARK, today.isoformat())
+            for name in Resources.SPECIAL_FIELDS:
+                writer.settle("resources", resources.id, name, None)
             db.audit(audit.Action.ERASED, f"resources:{resources.id}", {"fields": list(Resources.SPECIAL_FIELDS)})
     db.vacuum()
     return Erased(person.case_number, len(found), 0, SPECIAL)

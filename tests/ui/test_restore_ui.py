@@ -62,6 +62,31 @@ def test_a_backup_is_restored_from_the_menu(qtbot: QtBot, opened: Backend, passp
     assert query(opened, qtbot, lambda db: audit.verify(db.conn)) is None
 
 
+def test_a_restore_failing_after_the_file_was_closed_leaves_the_window_locked(
+    qtbot: QtBot, opened: Backend, passphrase: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from integrationsplan.ui import backend as backend_module
+
+    window = _window(qtbot, opened, tmp_path / "backups")
+    made = query(opened, qtbot, lambda db: db.backup(tmp_path / "backups"))
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise OSError("the stick was pulled out")
+
+    monkeypatch.setattr(backend_module, "restore_and_open", broken)
+    window.restore_from(made, passphrase)
+    assert window.restoring and not window.menuBar().isEnabled()
+    window.lock()  # no lock while the file is being replaced
+    assert not window.locked
+    qtbot.waitUntil(lambda: window.locked, timeout=20_000)
+    assert "stick was pulled out" in window.lock_screen.message.text() and not opened.is_open
+    assert not window.restoring and window.menuBar().isEnabled() is False  # locked: the menu waits
+    window.lock_screen.passphrase.setText(passphrase)  # the file is the one from before: it unlocks
+    window.lock_screen.button.click()
+    qtbot.waitUntil(lambda: not window.locked and window.model.rowCount() > 0, timeout=20_000)
+    assert opened.is_open and window.menuBar().isEnabled()
+
+
 def test_health_data_are_erased_after_the_special_consent_is_withdrawn(
     qtbot: QtBot, opened: Backend, monkeypatch: pytest.MonkeyPatch
 ) -> None:

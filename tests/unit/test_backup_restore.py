@@ -106,3 +106,52 @@ def test_old_backups_rotate_out(db_path: Path, tmp_path: Path) -> None:
     removed = backup.rotate(db_path, folder, keep=3)
     assert removed == made[:2] and backup.backups_of(db_path, folder) == made[2:]
     assert (folder / "other-20260101-000000.db").exists()
+
+
+def test_a_restored_team_device_gets_back_what_the_team_has_and_its_new_changes_reach_the_team(
+    tmp_path: Path,
+) -> None:
+    """The laptop restores a backup made before it added a person and erased health data, both of which reached
+    the office: under a new device identity it gets them back with the exchange, and what it records from then
+    on reaches the office (under its old identity the office would have taken it for known changes)."""
+    from dataclasses import replace
+
+    from syncing import PASS, _person, _replica, _rows, _send
+
+    from integrationsplan import retention
+    from integrationsplan.domain.codes import ConsentForm, ConsentKind
+    from integrationsplan.domain.consent import Consent
+    from integrationsplan.domain.person import Resources
+    from integrationsplan.storage import audit
+    from integrationsplan.storage.restore import restore_and_open
+
+    laptop, office = _replica(tmp_path, "laptop"), _replica(tmp_path, "office")
+    first = _person(laptop, "Vorher")
+    with laptop.write():
+        special = laptop.consents.add(Consent(person_id=first.id, kind=ConsentKind.SPECIAL_CATEGORIES,
+                                              given_on=date(2026, 1, 5), form=ConsentForm.WRITTEN))  # fmt: skip
+        laptop.resources.add(Resources(person_id=first.id, health="Knieprobleme"))
+    _send(laptop, office, tmp_path)
+    copy = laptop.backup(tmp_path / "backups")
+    old_device = laptop.device.device_id
+    second = _person(laptop, "Nachher")
+    with laptop.write():
+        laptop.consents.save(replace(special, withdrawn_on=date(2026, 3, 1)))
+    retention.erase_special(laptop, first.id, date(2026, 3, 2))
+    _send(laptop, office, tmp_path)
+    laptop.close()
+    restored, kept = restore_and_open(copy, tmp_path / "laptop.db", PASS, tmp_path / "kept")
+    try:
+        assert kept is not None and restored.persons.find(second.id) is None
+        assert restored.device.device_id != old_device
+        assert audit.entries(restored.conn)[0].action == audit.Action.RESTORED
+        third = _person(restored, "Danach")
+        for _round in range(2):
+            _send(restored, office, tmp_path)
+            _send(office, restored, tmp_path)
+        assert restored.persons.find(second.id) is not None and office.persons.find(third.id) is not None
+        assert restored.resources.where(person_id=first.id)[0].health is None  # the erasure came back
+        assert _rows(restored) == _rows(office)
+    finally:
+        restored.close()
+        office.close()

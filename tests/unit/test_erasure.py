@@ -20,6 +20,7 @@ from integrationsplan.domain.session import CounsellingSession
 from integrationsplan.domain.tally import Figure
 from integrationsplan.storage import Database, erasure
 from integrationsplan.storage.changes import references
+from integrationsplan.sync import projection
 
 
 def _plaintext(db: Database, folder: Path) -> bytes:
@@ -178,6 +179,7 @@ def test_withdrawn_special_consent_erases_health_data_here_and_on_a_peer(tmp_pat
                 assert text.encode() not in plain, (db.path.name, text)
                 assert text.encode() not in raw, (db.path.name, text)
             assert b"Integrationskurs Modul Vier" in plain
+            assert projection.differences(db.conn) == []  # the rows equal a replay of the emptied log
         assert laptop.check() == office.check() == []
         with pytest.raises(ValidationError), laptop.write():  # entry stays blocked without a new consent
             laptop.resources.save(replace(laptop.resources.where(person_id=person.id)[0], health="Asthma"))
@@ -190,6 +192,50 @@ def test_withdrawn_special_consent_erases_health_data_here_and_on_a_peer(tmp_pat
         assert laptop.conn.execute(
             "SELECT count(*) FROM change_log WHERE field = 'health' AND value = 'Asthma bronchiale'"
         ).fetchone()[0] == 1  # fmt: skip
+    finally:
+        laptop.close()
+        office.close()
+
+
+def test_health_data_entered_elsewhere_before_the_erasure_goes_whatever_the_clocks_say(tmp_path: Path) -> None:
+    """The office's clock runs 20 minutes ahead and it edits twice before it hears of the erasure: its values
+    are newer by the clock than the erasure, yet they go, here and there; the rows equal a replay of the log,
+    and no conflict shows an erased value. A value the office enters after hearing of it stays."""
+    import time
+
+    laptop, office = _replica(tmp_path, "laptop"), _replica(tmp_path, "office")
+    office.clock_ms = lambda: int(time.time() * 1000) + 20 * 60 * 1000
+    try:
+        with laptop.write():
+            person = laptop.persons.add(Person(case_number="H-2", family_name="Nazari",
+                                               counselling_start=date(2026, 1, 5)))  # fmt: skip
+            special = laptop.consents.add(Consent(person_id=person.id, kind=ConsentKind.SPECIAL_CATEGORIES,
+                                                  given_on=date(2026, 1, 5), form=ConsentForm.WRITTEN))  # fmt: skip
+            laptop.resources.add(Resources(person_id=person.id, health="Migraene seit Jahren"))
+        _send(laptop, office, tmp_path)
+        for text in ("Sehschwaeche links", "Sehschwaeche beidseitig"):
+            with office.write():
+                office.resources.save(replace(office.resources.where(person_id=person.id)[0], disability=text))
+        with laptop.write():
+            laptop.consents.save(replace(special, withdrawn_on=date(2026, 3, 1)))
+        retention.erase_special(laptop, person.id, date(2026, 3, 2))
+        report = _send(office, laptop, tmp_path)
+        assert report.forgotten == 2 and report.conflicts == []
+        _send(laptop, office, tmp_path)
+        for db in (laptop, office):
+            resources = db.resources.where(person_id=person.id)[0]
+            assert (resources.health, resources.disability) == (None, None), db.path.name
+            assert projection.differences(db.conn) == []
+            plain = _plaintext(db, tmp_path)
+            for text in ("Migraene seit Jahren", "Sehschwaeche links", "Sehschwaeche beidseitig"):
+                assert text.encode() not in plain, (db.path.name, text)
+        with office.write():  # a new consent, then a value entered knowing of the erasure: it stays
+            office.consents.add(Consent(person_id=person.id, kind=ConsentKind.SPECIAL_CATEGORIES,
+                                        given_on=date.today(), form=ConsentForm.WRITTEN))  # fmt: skip
+            office.resources.save(replace(office.resources.where(person_id=person.id)[0], disability="Brille"))
+        _send(office, laptop, tmp_path)
+        assert laptop.resources.where(person_id=person.id)[0].disability == "Brille"
+        assert projection.differences(laptop.conn) == []
     finally:
         laptop.close()
         office.close()

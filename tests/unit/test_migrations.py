@@ -85,3 +85,41 @@ def test_newer_database_is_refused_and_left_untouched(db_path: Path) -> None:
     assert "neueren Version" in str(info.value)
     assert db_path.read_bytes() == before
     assert not list(db_path.parent.glob("*.bak"))
+
+
+def test_schema_10_applies_erasures_of_health_data_an_older_file_logged(tmp_path: Path) -> None:
+    """A schema-9 device took in another device's erasure of health data without a column for its mark: after
+    the upgrade the row carries the mark and the erased value is gone from the history."""
+    from integrationsplan.storage.changes import Writer, references
+    from integrationsplan.sync import projection
+
+    path = tmp_path / "nine.db"
+    conn = connection.connect(path, FIXTURE_PASSPHRASE, create=True)
+    connection.configure(conn, path, create=True)
+    migrate.migrate(conn, path, target=9, backup=False)
+    conn.execute("INSERT INTO device VALUES (1, 'dev-nine', 'nine', 'NN', 1, 0, 0)")
+    conn.execute("BEGIN IMMEDIATE")
+    writer = Writer(conn, references(conn))
+    writer.insert("person", {"id": "p-9", "case_number": "NN-1", "counselling_start": "2026-01-05",
+                             "languages": "[]", "extended": 0})  # fmt: skip
+    writer.insert("resources", {"id": "r-9", "person_id": "p-9", "health": "Asthma bronchiale schwer"})
+    writer.finish()
+    conn.execute("COMMIT")
+    health = conn.execute("SELECT device_id, device_seq, hlc FROM change_log WHERE field = 'health'").fetchone()
+    later = health[2] + 1000
+    conn.executemany(  # what schema 9 logged of the other device's erasure: the mark, then the empty value
+        "INSERT INTO change_log (device_id, device_seq, hlc, tbl, row_id, field, op, value, seen_hlc, seen)"
+        " VALUES (?, ?, ?, 'resources', 'r-9', ?, 'set', ?, ?, ?)",
+        [("dev-other", 1, later, "special_erased_on", "2026-03-02", 0, "[]"),
+         ("dev-other", 2, later + 1, "health", None, health[2], f'[["{health[0]}",{health[1]}]]')],
+    )  # fmt: skip
+    conn.execute("UPDATE resources SET health = NULL")  # as the merge at schema 9 left the row
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    with Database.open(path, FIXTURE_PASSPHRASE) as db:
+        resources = db.resources.get("r-9")
+        assert resources.special_erased_on is not None and resources.health is None
+        assert projection.differences(db.conn) == []
+        assert db.conn.execute(
+            "SELECT count(*) FROM change_log WHERE value = 'Asthma bronchiale schwer'"
+        ).fetchone() == (0,)

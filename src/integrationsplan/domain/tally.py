@@ -21,7 +21,7 @@ class Figure(StrEnum):
     SESSION = "session"  # category: the place; period: month held; minutes: total duration
     TOPIC = "topic"  # category: the life area; period: month of the session
     GOAL = "goal"  # category: "<life area>:<status>"; period: month of the plan's creation
-    PLAN = "plan"  # category: the plan status; period: month created
+    PLAN = "plan"  # category: "new" (a first plan) or "continued" (a later version); period: month created
     REFERRAL = "referral"  # category: the target; period: month of the session
 
 

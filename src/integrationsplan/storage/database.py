@@ -161,6 +161,8 @@ class Database:
                     db = cls(path, conn, lock)
                     if 6 in applied:
                         db._remerge_finalised()
+                    if 10 in applied:
+                        db._remerge_erased_fields()
                     db.rebuild_derived()
                     db._opened(user)
                     return db
@@ -276,6 +278,22 @@ class Database:
                 "SELECT DISTINCT row_id FROM change_log WHERE tbl = 'counselling_session' AND field = 'finalised_on'"
                 " AND value IS NOT NULL")]  # fmt: skip
             replica.note_conflicts(conn, keys, replica.materialise(conn, keys).conflicts)
+
+    def _remerge_erased_fields(self) -> None:
+        """Schema 10 brought the mark of erased health data: an older file may have logged such marks from
+        other devices without a column for them. Its rows take the mark from the log, the values erased leave
+        the history, and VACUUM leaves no freed page with them."""
+        from integrationsplan.sync import replica  # sync builds on storage: imported when first needed
+
+        with self.remote_write() as conn:
+            emptied = self.forget_erased_fields()
+            keys = [("resources", row_id) for (row_id,) in conn.execute(
+                "SELECT DISTINCT row_id FROM change_log WHERE tbl = 'resources' AND field = ?",
+                (Resources.ERASED_MARK,))]  # fmt: skip
+            if keys:
+                replica.note_conflicts(conn, keys, replica.materialise(conn, keys).conflicts)
+        if emptied:
+            self.vacuum()
 
     def refresh_derived(self, changes: Changes) -> None:
         """Bring the derived tables (person search) up to date with rows written outside `write`."""

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Protocol
 
 from integrationsplan.storage.connection import Connection
+from integrationsplan.sync import versions
 
 Key = tuple[str, str]  # (table, row id)
 
@@ -103,17 +104,43 @@ def clear_references(conn: Connection, refs: Refs, erased: Iterable[Key]) -> dic
 
 
 def forget_before_mark(conn: Connection, table: str, mark: str, fields: Sequence[str]) -> int:
-    """Erase some fields of a row rather than the row: the history keeps no value of `fields` older than the
-    newest change that set the row's `mark` (a synced date field saying when they were erased). Every device
-    applies it to what it holds, also to changes that arrive after the mark (made before it elsewhere); values
-    written after the mark stay. Returns the values emptied."""
-    marks = ", ".join("?" * len(fields))
+    """Erase some fields of a row rather than the row. An erasure writes the row's `mark` (a synced date field
+    saying when they were erased) and then an empty value of each of `fields`, in one transaction
+    (retention.erase_special). Afterwards a value of such a field stays in the history only if the change that
+    wrote it had seen that empty value of the field (versions.py: it was written after the erasure had reached its
+    device): every value before, and every value written elsewhere without knowing of the erasure, is emptied,
+    however the devices' clocks stand. Every device applies this to what it holds, to changes held back too; a
+    mark written without its empty values (chosen in a conflict review) empties what is older than it.
+    Returns the values emptied."""
+    erasures: dict[str, list[tuple[str, int, int]]] = defaultdict(list)
+    for row_id, device, seq, hlc in conn.execute(
+        "SELECT row_id, device_id, device_seq, hlc FROM change_log WHERE tbl = ? AND field = ? AND op = 'set'"
+        " AND value IS NOT NULL", (table, mark)
+    ):  # fmt: skip
+        erasures[row_id].append((device, seq, hlc))
     emptied = 0
-    for log in ("change_log", "sync_held"):
-        emptied += conn.execute(
-            f"UPDATE {log} SET value = NULL WHERE tbl = ? AND field IN ({marks}) AND value IS NOT NULL AND hlc < ("
-            f" SELECT max(m.hlc) FROM change_log m WHERE m.tbl = {log}.tbl AND m.row_id = {log}.row_id"
-            f" AND m.field = ? AND m.value IS NOT NULL)",
-            (table, *fields, mark),
-        ).rowcount
+    for row_id, marks in erasures.items():
+        for name in fields:
+            found: list[versions.Version] = []
+            valued: dict[versions.Key, tuple[str, int]] = {}  # versions with a value: their log and clock
+            for log in ("change_log", "sync_held"):
+                for device, seq, hlc, seen, seen_hlc, value in conn.execute(
+                    f"SELECT device_id, device_seq, hlc, seen, seen_hlc, value FROM {log}"
+                    " WHERE tbl = ? AND row_id = ? AND field = ? AND op = 'set'", (table, row_id, name)
+                ):  # fmt: skip
+                    found.append(versions.Version((device, seq), hlc, seen, seen_hlc))
+                    if value is not None:
+                        valued[(device, seq)] = (log, hlc)
+            if not valued:
+                continue
+            keys = {v.key for v in found}
+            writes = [next((k for k in keys if k[0] == device and seq < k[1] <= seq + len(fields)), None)
+                      for device, seq, _hlc in marks]  # fmt: skip
+            seen = versions.ancestors(found)
+            for key, (log, hlc) in valued.items():
+                kept = all(key == write or write in seen[key] if write is not None else hlc > mark_hlc
+                           for write, (_device, _seq, mark_hlc) in zip(writes, marks, strict=True))  # fmt: skip
+                if not kept:
+                    conn.execute(f"UPDATE {log} SET value = NULL WHERE device_id = ? AND device_seq = ?", key)
+                    emptied += 1
     return emptied

@@ -13,6 +13,7 @@ import os
 import shutil
 from pathlib import Path
 
+from integrationsplan.domain.rules import new_id
 from integrationsplan.storage import audit, connection, errors, migrate
 from integrationsplan.storage.backup import stamp
 from integrationsplan.storage.database import Database
@@ -31,13 +32,14 @@ def check_backup(path: Path, passphrase: str) -> None:
         conn.close()
 
 
-def restore(backup: Path, target: Path, passphrase: str, keep_folder: Path) -> Path | None:
+def restore(backup: Path, target: Path, passphrase: str, keep_folder: Path, *, checked: bool = False) -> Path | None:
     """Replace `target` by `backup`; returns where the replaced file was kept (None when there was none).
-    Refused while the database is open in another program."""
+    Refused while the database is open in another program. `checked`: check_backup passed just now."""
     lock = connection.ProcessLock(target)
     lock.acquire()
     try:
-        check_backup(backup, passphrase)
+        if not checked:
+            check_backup(backup, passphrase)
         kept = None
         try:
             if target.exists():
@@ -61,11 +63,24 @@ def restore(backup: Path, target: Path, passphrase: str, keep_folder: Path) -> P
         lock.release()
 
 
-def restore_and_open(backup: Path, target: Path, passphrase: str, keep_folder: Path,
-                     user: str | None = None) -> tuple[Database, Path | None]:  # fmt: skip
-    """`restore`, then open the restored database (migrating an older one) and note the restore in its audit
-    log. Returns the database and where the replaced file was kept."""
-    kept = restore(backup, target, passphrase, keep_folder)
+def restore_and_open(backup: Path, target: Path, passphrase: str, keep_folder: Path, user: str | None = None,
+                     *, checked: bool = False) -> tuple[Database, Path | None]:  # fmt: skip
+    """`restore`, then open the restored database (migrating an older one) as a new device, and note the restore
+    in its audit log. Returns the database and where the replaced file was kept.
+
+    A new device: the backup's counter of this device's changes is behind the changes the team already has from
+    it (made after the backup). Going on under the old identity would number new changes like those, and the
+    team would take them for known ones; and what the team still has of the old identity (an erasure done after
+    the backup, say) would never come back, a device ignoring its own changes. Under a new identity the team
+    sends back what the file lacks, and this device's new changes are new to everyone."""
+    kept = restore(backup, target, passphrase, keep_folder, checked=checked)
     db = Database.open(target, passphrase, user=user)
-    db.audit(audit.Action.RESTORED, backup.name, {"kept": kept.name if kept else None})
+    try:
+        old = db.device.device_id
+        with db.remote_write() as conn:
+            conn.execute("UPDATE device SET device_id = ?, last_device_seq = 0", (new_id(),))
+        db.audit(audit.Action.RESTORED, backup.name, {"kept": kept.name if kept else None, "device_was": old})
+    except BaseException:
+        db.close()
+        raise
     return db, kept

@@ -250,10 +250,14 @@ def _apply(db: Database, bundles: list[tuple[Path, Bundle]], fresh: list[Change]
             erased = set(erasure.dependants(conn, refs, erasure.purge_roots(conn)))
             erasure.empty_history(conn, refs, {(c.tbl, c.row_id) for c in later} & erased)
         fresh = [c for c in fresh if not _held_back(c, now)]
+        if not fresh and "resources" in arrived:  # only held back: what is held of erased health data goes too
+            report.forgotten = db.forget_erased_fields()
     conn.executemany("DELETE FROM sync_held WHERE device_id = ? AND device_seq = ?", [c.key for c in fresh])
     if fresh:
         persons = conn.execute("SELECT count(*) FROM person").fetchone()[0]
         conn.executemany(f"INSERT INTO change_log ({LOG_COLUMNS}) VALUES ({', '.join('?' * 10)})", fresh)
+        if "resources" in arrived:  # health data erased here or elsewhere: what arrives of it keeps no value
+            report.forgotten = db.forget_erased_fields()  # either; before the merge, so no conflict shows it
         touched = sorted({(c.tbl, c.row_id) for c in fresh})
         changes, report.conflicts, erased = materialise(conn, touched)
         report.changes = changes
@@ -270,8 +274,6 @@ def _apply(db: Database, bundles: list[tuple[Path, Bundle]], fresh: list[Change]
         newest = min(max(c.hlc for c in fresh), clock.pack(now + clock.MAX_FUTURE_DRIFT_MS))
         conn.execute("UPDATE device SET last_hlc = ?", (clock.receive(last, newest, now),))
         db.refresh_derived(changes)
-    if "resources" in arrived:  # health data erased here or elsewhere: what arrives of it keeps no value either
-        report.forgotten = db.forget_erased_fields()
     _remember(db, bundles)
     ids = " ".join(opened.manifest.bundle_id for _path, opened in bundles) or "held"
     audit.record(conn, db.user, audit.Action.IMPORTED, ids, {"changes": len(fresh), "conflicts": len(report.conflicts),

@@ -6,6 +6,7 @@ import logging
 import threading
 import traceback
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 from shiboken6 import isValid
 
 from integrationsplan.errors import UserError
+from integrationsplan.i18n import N_
 from integrationsplan.storage import Database
 from integrationsplan.storage.restore import check_backup, restore_and_open
 
@@ -21,6 +23,18 @@ log = logging.getLogger(__name__)
 Job = Callable[[Database], Any]
 Done = Callable[[Any], None]
 Failed = Callable[[UserError], None]
+
+
+class RestoreFailed(UserError):
+    message = N_("The backup could not be restored: {reason}")
+
+
+@dataclass(frozen=True)
+class Restored:
+    """What a restore came to once the database was closed: opened again (`error` None), or not."""
+
+    kept: Path | None = None  # where the replaced file was kept
+    error: UserError | None = None
 
 
 def another_person(shown: Any, new: Any) -> bool:
@@ -141,32 +155,45 @@ class Backend(QObject):
 
     def restore(self, backup: Path, passphrase: str, keep_folder: Path, on_done: Done | None = None,
                 on_error: Failed | None = None) -> int:  # fmt: skip
-        """Replace the open database by a backup (storage/restore.py) and open it: the backup is checked before
-        anything is closed; `on_done(kept)` gets where the replaced file was kept. No other job runs meanwhile
-        (calls are dropped, as while locked); after a failure the database is open again unless the failure
-        came after closing it (then `is_open` stays False: the window must be unlocked again)."""
+        """Replace the open database by a backup (storage/restore.py) and open it. The backup is checked before
+        anything is closed: `on_error` then finds the database open as before. Otherwise `on_done` gets a
+        Restored: where the replaced file was kept, or the error that came after closing (the database is
+        closed then, and the window must be unlocked again). No other job runs meanwhile: calls are dropped,
+        as while locked."""
         path = self.path
         if path is None:
             raise RuntimeError("no database to restore")
 
-        def restoring(worker: _Worker) -> Path | None:
-            check_backup(backup, passphrase)
+        def restoring(worker: _Worker) -> Restored:
+            try:
+                check_backup(backup, passphrase)
+            except UserError:
+                raise
+            except Exception as exc:  # the database is still open: the window carries on with it
+                raise RestoreFailed(reason=str(exc)) from exc
             _close(worker)
-            worker.db, kept = restore_and_open(backup, path, passphrase, keep_folder, user=self.user or None)
-            return kept
+            try:
+                worker.db, kept = restore_and_open(backup, path, passphrase, keep_folder, self.user or None,
+                                                   checked=True)  # fmt: skip
+            except UserError as error:
+                return Restored(error=error)
+            except Exception as exc:  # closed already: the window must learn of it in any case
+                log.error("restore failed:\n%s", "".join(traceback.format_exception(exc)))
+                return Restored(error=RestoreFailed(reason=str(exc)))
+            return Restored(kept=kept)
 
-        def restored(kept: Any) -> None:
-            self.is_open = True
+        def restored(outcome: Restored) -> None:
+            self.is_open = outcome.error is None
             if on_done:
-                on_done(kept)
+                on_done(outcome)
 
-        def failed(error: UserError) -> None:
-            self.is_open = self._worker.db is not None
+        def refused(error: UserError) -> None:
+            self.is_open = True  # refused before anything was closed
             if on_error:
                 on_error(error)
 
         self.is_open = False
-        return self._enqueue(restoring, restored, failed)
+        return self._enqueue(restoring, restored, refused)
 
     def close(self, on_done: Done | None = None) -> int:
         self.is_open = False

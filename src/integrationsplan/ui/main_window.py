@@ -40,7 +40,7 @@ from integrationsplan.pdf import LANGUAGES as PDF_LANGUAGES
 from integrationsplan.storage import Database, backup
 from integrationsplan.storage.person_list import Status
 from integrationsplan.sync import team
-from integrationsplan.ui.backend import Backend
+from integrationsplan.ui.backend import Backend, Restored
 from integrationsplan.ui.fields import CodeField
 from integrationsplan.ui.lock import DialogCover, IdleWatcher, LockScreen
 from integrationsplan.ui.models.person_list import PERSON_ID_ROLE, Column, PersonListModel
@@ -160,6 +160,7 @@ class MainWindow(QMainWindow):
 
         self.lock_screen = LockScreen(backend)
         self.covers: list[DialogCover] = []
+        self.restoring = False  # a backup replaces the database: no locking, no input meanwhile
         self.lock_screen.unlocked.connect(self._unlocked)
         self.workspace = splitter
         self.pages = QStackedWidget()
@@ -403,27 +404,40 @@ class MainWindow(QMainWindow):
                 self.restore_from(*chosen)
 
     def restore_from(self, backup_path: Path, passphrase: str) -> None:
-        """Restore on the worker; the window shows nothing of the replaced database meanwhile."""
+        """Restore on the worker; meanwhile the window shows nothing of the replaced database and takes no input
+        (locking waits too: it would close the file under the restore)."""
         self._clear_person()
         self.model.clear()
+        self.restoring = True
+        self.menuBar().setEnabled(False)
+        self.workspace.setEnabled(False)
 
-        def restored(kept: Path | None) -> None:
-            self.model.reload()
-            self.count_conflicts()
-            text = _("The database is restored from {backup}.").format(backup=backup_path.name)
-            if kept is not None:
-                text += " " + _("The file it replaced is kept as {path}.").format(path=kept)
-            self.statusBar().showMessage(text, 30000)
+        def finished() -> None:
+            self.restoring = False
+            self.menuBar().setEnabled(True)
+            self.workspace.setEnabled(True)
 
-        def failed(error: UserError) -> None:
-            if self.backend.is_open:  # refused before anything was closed: the database is as it was
-                self.model.reload()
-                self._user_error(error.text())
-            else:  # failed after closing: unlock again (the file is the one from before, or the backup)
+        def restored(outcome: Restored) -> None:
+            finished()
+            if outcome.error is not None:  # failed after closing: unlock again (the old file, or the backup)
                 self.lock()
-                self.lock_screen.message.setText(error.text())
+                self.lock_screen.message.setText(outcome.error.text())
+                return
+            self.model.reload()
+            self.due.refresh()
+            self.count_conflicts()
+            if outcome.kept is not None:
+                text = _("The database is restored from {backup}; the file it replaced is kept as {path}.")
+            else:
+                text = _("The database is restored from {backup}.")
+            self.statusBar().showMessage(text.format(backup=backup_path.name, path=outcome.kept), 30000)
 
-        self.backend.restore(backup_path, passphrase, self.preferences.backup_dir, restored, failed)
+        def refused(error: UserError) -> None:  # before anything was closed: the database is as it was
+            finished()
+            self.model.reload()
+            self._user_error(error.text())
+
+        self.backend.restore(backup_path, passphrase, self.preferences.backup_dir, restored, refused)
 
     def exchange_data(self) -> None:
         """Team, devices and exchanging files with the other devices."""
@@ -542,7 +556,7 @@ class MainWindow(QMainWindow):
 
     def lock(self) -> None:
         """Hide every record and close the database; input in the form stays, hidden, until unlocked."""
-        if self.locked or self.backend.path is None:
+        if self.locked or self.backend.path is None or self.restoring:
             return
         self.model.clear()
         self.pages.setCurrentWidget(self.lock_screen)

@@ -30,8 +30,9 @@ def ask_restore(parent: QWidget, folder: Path) -> tuple[Path, str] | None:
     answer = QMessageBox.warning(
         parent, title,
         _("Replace the database by the backup {name}? What was recorded after the backup was made is then no longer "
-          "in the database. The current file is kept in {folder} first, so that this can be undone; the "
-          "passphrase is then that of the backup.").format(name=backup.name, folder=folder),
+          "in the database; what the team's other devices received of it comes back with the next exchange (this "
+          "device then takes part as a new device). The current file is kept in {folder} first, so that this "
+          "can be undone; the passphrase is then that of the backup.").format(name=backup.name, folder=folder),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
     )  # fmt: skip
     return (backup, passphrase) if answer == QMessageBox.StandardButton.Yes else None

@@ -161,13 +161,15 @@ def resources_summary(resources: Resources | None) -> str:
 def withdrawal_hint(situation: Situation) -> str:
     """What a standing withdrawal of consent means for the person shown, or ""."""
     today = date.today()
+    # The menu's own words: the hint follows the menu in every language.
+    menu = " \u203a ".join(text.replace("&", "").rstrip(" …") for text in (_("&File"), _("Erasure &queue…")))
     if standing_withdrawal(situation.consents, ConsentKind.DATA_PROCESSING, today):
         return _("The consent to data processing is withdrawn: nothing more is recorded about this person. The case "
-                 "is listed for erasure review under File › Erasure queue.")  # fmt: skip
+                 "is listed for erasure review under {menu}.").format(menu=menu)  # fmt: skip
     special = situation.resources is not None and situation.resources.has_special_data()
     if special and standing_withdrawal(situation.consents, ConsentKind.SPECIAL_CATEGORIES, today):
         return _("The consent to special categories is withdrawn: health and disability cannot be changed, and "
-                 "they are listed for erasure under File › Erasure queue.")  # fmt: skip
+                 "they are listed for erasure under {menu}.").format(menu=menu)  # fmt: skip
     return ""
 
 
