@@ -1,4 +1,5 @@
-"""Render the sample plans in this folder from a demo database, with page images to look at.
+"""Render the sample plans in this folder from a demo database, with page images to look at, and the key
+figures of the demo's year as the PDF report and the spreadsheet.
 
     INTEGRATIONSPLAN_PASSPHRASE=… python docs/samples/make_samples.py demo.db
 
@@ -12,9 +13,13 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
-from integrationsplan.pdf import plan_data, plan_pdf
+from integrationsplan.i18n import Translator
+from integrationsplan.pdf import plan_data, plan_pdf, stats_pdf
+from integrationsplan.stats import Period, compute
+from integrationsplan.stats.export import to_xlsx
 from integrationsplan.storage import Database
 
 HERE = Path(__file__).resolve().parent
@@ -46,6 +51,15 @@ def main(database: Path) -> None:
             old.unlink()
         subprocess.run(["pdftoppm", "-r", "80", "-png", str(out), str(HERE / f"plan-de-{language}")], check=True)
         print(f"{out.name}: {report.pages} pages", *report.warnings())
+    with Database.open(database, os.environ["INTEGRATIONSPLAN_PASSPHRASE"]) as db:
+        figures = compute(db, Period(date(2026, 1, 1), date(2026, 10, 31)))
+    out = HERE / "Kennzahlen-Demo-2026.pdf"
+    pages = stats_pdf.render(figures, out, LETTERHEAD).pages
+    to_xlsx(figures, out.with_suffix(".xlsx"), True, Translator("de"))
+    for old in HERE.glob("Kennzahlen-Demo-2026-*.png"):
+        old.unlink()
+    subprocess.run(["pdftoppm", "-r", "70", "-png", str(out), str(HERE / out.stem)], check=True)
+    print(f"{out.name}: {pages} pages")
 
 
 if __name__ == "__main__":

@@ -30,6 +30,7 @@ from integrationsplan.ui.preferences import Preferences
 from integrationsplan.ui.views import plan_dialogs
 from integrationsplan.ui.views.print_dialog import PrintDialog, plan_document
 from integrationsplan.ui.views.sessions_panel import SessionDialog
+from integrationsplan.ui.views.stats_dialog import StatsDialog
 
 HERE = Path(__file__).resolve().parent
 
@@ -122,6 +123,13 @@ def main(database: Path, language: str) -> None:
     printing.show()
     shot("print-dialog", printing)
     printing.done(QDialog.DialogCode.Rejected)
+    figures = StatsDialog(backend, window.preferences, window)
+    figures.show()
+    figures.count()
+    shot("key-figures", figures)
+    figures.results.setCurrentIndex(1)
+    shot("key-figures-charts", figures)
+    figures.done(QDialog.DialogCode.Rejected)
     row = window.sessions.view.rows[0]
     dialog = SessionDialog(backend, row, window.sessions.view, False, window)
     dialog.show()

@@ -172,6 +172,47 @@ def cmd_plan_pdf(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_stats(args: argparse.Namespace) -> int:
+    """The key figures of a period as CSV, XLSX or a PDF report (small counts suppressed unless asked not to)."""
+    from integrationsplan.i18n import Translator
+    from integrationsplan.stats import Filter, Period, compute
+    from integrationsplan.stats.export import to_csv, to_xlsx
+
+    if args.last < args.first:
+        raise UserError(N_("The period ends ({last}) before it begins ({first})."), first=args.first, last=args.last)
+    kind = args.format or (
+        args.out.suffix.lower().lstrip(".") if args.out.suffix.lower() in (".xlsx", ".pdf") else "csv"
+    )
+    suppress = not args.no_suppression
+    with open_database(args) as db:
+        figures = compute(db, Period(args.first, args.last), Filter(args.manager, args.municipality))
+        detail = {"format": kind, "from": args.first.isoformat(), "to": args.last.isoformat(), "suppressed": suppress}
+        db.audit(audit.Action.EXPORTED, "key figures", detail)
+    german = Translator("de")  # the report goes to the Land
+    if kind == "pdf":
+        from integrationsplan.pdf import plan_pdf, stats_pdf
+
+        letterhead = plan_pdf.Letterhead(args.organisation or "")
+        plan_pdf.check(args.out, letterhead)
+        try:
+            report = stats_pdf.render(figures, args.out, letterhead, suppress)
+        except OSError as exc:
+            raise UserError(N_("The PDF could not be written to {path}: {reason}"), path=args.out,
+                            reason=exc.strerror or exc) from exc  # fmt: skip
+        print(ngettext("{path}: {n} page", "{path}: {n} pages", report.pages).format(path=args.out, n=report.pages))
+    else:
+        (to_xlsx if kind == "xlsx" else to_csv)(figures, args.out, suppress, german)
+        print(args.out)
+    return 0
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(_("a date like 2026-06-30")) from None
+
+
 def cmd_catalogue(args: argparse.Namespace) -> int:
     from integrationsplan import catalogue
 
@@ -272,6 +313,23 @@ def build_parser() -> argparse.ArgumentParser:
     pdf.add_argument("--out", type=Path, required=True, help=_("the PDF file to write"))
     pdf.add_argument("--organisation", help=_("organisation name in the letterhead"))
     pdf.add_argument("--logo", type=Path, help=_("logo for the letterhead (PNG or JPEG)"))
+    figures = command("stats", cmd_stats, _("the key figures of a period for the funding report (CSV, XLSX or PDF)"))
+    figures.add_argument(
+        "--from", dest="first", type=_day, required=True, metavar="DATE", help=_("the period's first day (YYYY-MM-DD)")
+    )
+    figures.add_argument(
+        "--to", dest="last", type=_day, required=True, metavar="DATE", help=_("the period's last day (YYYY-MM-DD)")
+    )
+    figures.add_argument(
+        "--format", choices=("csv", "xlsx", "pdf"), help=_("the file's format (default: from the file name, else csv)")
+    )
+    figures.add_argument("--out", type=Path, required=True, help=_("the file to write"))
+    figures.add_argument("--manager", help=_("only the persons of this integration manager"))
+    figures.add_argument("--municipality", help=_("only the persons living in this municipality"))
+    figures.add_argument(
+        "--no-suppression", action="store_true", help=_("show counts from 1 to 4 too (for use inside the office only)")
+    )
+    figures.add_argument("--organisation", help=_("organisation name at the top of the PDF"))
     goals = command("catalogue", cmd_catalogue, _("check the goal and step catalogue, with the organisation's entries"),
                     database=False)  # fmt: skip
     goals.add_argument("--folder", type=Path, help=_("the organisation's catalogue folder (default: the user's)"))
@@ -293,6 +351,7 @@ COMMANDS = (
     "audit",
     "restore",
     "access-report",
+    "stats",
 )
 
 

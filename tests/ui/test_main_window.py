@@ -415,6 +415,7 @@ def test_every_dialog_text_goes_through_the_catalog(qtbot: QtBot, opened: Backen
     from integrationsplan.ui.views.private_note_dialog import PrivateNoteDialog
     from integrationsplan.ui.views.sessions_panel import SessionDialog, SessionRow, SessionsView
     from integrationsplan.ui.views.settings_dialog import SettingsDialog
+    from integrationsplan.ui.views.stats_dialog import StatsDialog
     from integrationsplan.ui.views.sync_dialog import PreviewDialog, SyncDialog
 
     i18n.set_language(i18n.PSEUDO_LANGUAGE)
@@ -453,6 +454,7 @@ def test_every_dialog_text_goes_through_the_catalog(qtbot: QtBot, opened: Backen
             ErasureDialog(opened, Preferences()),
             AuditDialog(opened),
             PrivateNoteDialog(opened, person),
+            StatsDialog(opened, Preferences()),
         ]  # fmt: skip
         for dialog in dialogs:
             qtbot.addWidget(dialog)

@@ -1018,3 +1018,13 @@ def test_a_plan_version_and_the_resources_exist_once_per_person(db: Database) ->
         db.resources.add(Resources(person_id=p.id, german_level=LanguageLevel.B1))
     assert "bereits" in raised.value.text()
     assert [r.german_level for r in db.resources.where(person_id=p.id)] == [LanguageLevel.A1]
+
+
+def test_a_case_number_is_found_as_typed_whatever_letters_its_prefix_has(db: Database) -> None:
+    """Folding merges "ae"/"oe"/"ue" into a vowel for names ("Mueller" finds "Müller"); a case number is indexed
+    as written, so "IPAE0F-00001" must still find itself (device prefixes are random hex letters)."""
+    found = [add_person(db, family_name="Haile", case_number=number)
+             for number in ("IPAE0F-00001", "IPOE1A-00002", "IPUE00-00003")]  # fmt: skip
+    for person in found:
+        assert db.persons.search(person.case_number) == [person]
+        assert db.persons.search(person.case_number[:6].lower()) == [person]

@@ -10,6 +10,7 @@ from integrationsplan.domain.person import Person
 from integrationsplan.storage.connection import Connection
 
 _NON_DIGITS = re.compile(r"\D+")
+_WORDS = re.compile(r"[^\W_]+")
 _COLUMNS = "{names keys case_number phone municipality}"
 
 
@@ -82,6 +83,11 @@ def quote_term(term: str) -> str:
 def match_expression(query: str) -> str | None:
     """An FTS5 expression: each alternative's terms must all match as prefixes; alternatives are OR-ed."""
     alternatives = names.query_alternatives(query)
+    # As typed too: folding merges "ae" into "a" for names, but a case number such as "IPAE0F-00001" is indexed
+    # as written.
+    typed = _WORDS.findall(query.casefold())
+    if typed and typed not in alternatives:
+        alternatives.append(typed)
     digits = _NON_DIGITS.sub("", query)
     if len(digits) >= 3 and len(digits) * 2 >= len(query.strip()):
         alternatives.append([digits])

@@ -62,6 +62,7 @@ from integrationsplan.ui.views.review_dialog import ReviewDialog
 from integrationsplan.ui.views.sessions_panel import SessionsPanel
 from integrationsplan.ui.views.settings_dialog import SettingsDialog
 from integrationsplan.ui.views.situation_panel import SituationPanel
+from integrationsplan.ui.views.stats_dialog import StatsDialog
 from integrationsplan.ui.views.sync_dialog import SyncDialog
 
 SEARCH_DELAY_MS = 150
@@ -248,6 +249,8 @@ class MainWindow(QMainWindow):
         edit_menu = self.menuBar().addMenu(_("&Edit"))
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(find)
+        self.stats_action = self._action(_("&Key figures…"), self.show_key_figures, "Ctrl+Shift+K")
+        self.menuBar().addMenu(_("&Reports")).addAction(self.stats_action)
         help_menu = self.menuBar().addMenu(_("&Help"))
         help_menu.addAction(about)
 
@@ -443,6 +446,10 @@ class MainWindow(QMainWindow):
         """Team, devices and exchanging files with the other devices."""
         open_dialog(SyncDialog(self.backend, self.preferences, self))
         self.count_conflicts()
+
+    def show_key_figures(self) -> None:
+        """The key figures of a period for the funding report: tables, charts, CSV, XLSX and PDF."""
+        open_dialog(StatsDialog(self.backend, self.preferences, self))
 
     def review_conflicts(self) -> None:
         open_dialog(ReviewDialog(self.backend, self.preferences, self))
