@@ -184,25 +184,27 @@ def cmd_stats(args: argparse.Namespace) -> int:
         args.out.suffix.lower().lstrip(".") if args.out.suffix.lower() in (".xlsx", ".pdf") else "csv"
     )
     suppress = not args.no_suppression
+    german = Translator("de")  # the report goes to the Land
     with open_database(args) as db:
         figures = compute(db, Period(args.first, args.last), Filter(args.manager, args.municipality))
-        detail = {"format": kind, "from": args.first.isoformat(), "to": args.last.isoformat(), "suppressed": suppress}
-        db.audit(audit.Action.EXPORTED, "key figures", detail)
-    german = Translator("de")  # the report goes to the Land
-    if kind == "pdf":
-        from integrationsplan.pdf import plan_pdf, stats_pdf
+        if kind == "pdf":
+            from integrationsplan.pdf import plan_pdf, stats_pdf
 
-        letterhead = plan_pdf.Letterhead(args.organisation or "")
-        plan_pdf.check(args.out, letterhead)
-        try:
-            report = stats_pdf.render(figures, args.out, letterhead, suppress)
-        except OSError as exc:
-            raise UserError(N_("The PDF could not be written to {path}: {reason}"), path=args.out,
-                            reason=exc.strerror or exc) from exc  # fmt: skip
-        print(ngettext("{path}: {n} page", "{path}: {n} pages", report.pages).format(path=args.out, n=report.pages))
-    else:
-        (to_xlsx if kind == "xlsx" else to_csv)(figures, args.out, suppress, german)
-        print(args.out)
+            letterhead = plan_pdf.Letterhead(args.organisation or "")
+            plan_pdf.check(args.out, letterhead)
+            try:
+                report = stats_pdf.render(figures, args.out, letterhead, suppress)
+            except OSError as exc:
+                raise UserError(N_("The PDF could not be written to {path}: {reason}"), path=args.out,
+                                reason=exc.strerror or exc) from exc  # fmt: skip
+            done = ngettext("{path}: {n} page", "{path}: {n} pages", report.pages).format(path=args.out,
+                                                                                           n=report.pages)  # fmt: skip
+        else:
+            (to_xlsx if kind == "xlsx" else to_csv)(figures, args.out, suppress, german)
+            done = str(args.out)
+        detail = {"format": kind, "from": args.first.isoformat(), "to": args.last.isoformat(), "suppressed": suppress}
+        db.audit(audit.Action.EXPORTED, "key figures", detail)  # once written
+    print(done)
     return 0
 
 

@@ -179,6 +179,10 @@ class Translator:
         self._catalog = _catalog_for(language)
 
     def __call__(self, message: str) -> str:
+        """The message in the language; where its catalog lacks it, in German rather than in the English source:
+        documents for clients (access report, sheets) are German with the client's language, never English."""
+        if self.language not in (SOURCE_LANGUAGE, DEFAULT_LANGUAGE) and not self.has(message):
+            return _catalog_for(DEFAULT_LANGUAGE).gettext(message)
         return self._catalog.gettext(message)
 
     def has(self, message: str) -> bool:

@@ -84,30 +84,42 @@ def _month(day: date) -> str:
     return f"{day:%Y-%m}"
 
 
-def tallies(db: Database, person_id: str) -> list[ErasureTally]:
-    """The anonymous counts a case leaves: one record per month, figure and category."""
+def tallies(db: Database, person_id: str, today: date | None = None) -> list[ErasureTally]:
+    """The anonymous counts a case leaves: one record per month, figure and category (stats/ counts them). What
+    the key figures count as standing at a case's end (its extension, its goals with their final status) is
+    filed under the month of the closure, or of the erasure for a case still open."""
     counts: Counter[tuple[str, Figure, str]] = Counter()
     minutes: Counter[tuple[str, Figure, str]] = Counter()
     person = db.persons.get(person_id)
+    closures = db.closures.where(person_id=person_id)
+    latest = max(closures, key=lambda c: c.closed_on, default=None)
+    ended = _month(latest.closed_on if latest else (today or date.today()))
     counts[(_month(person.counselling_start), Figure.CASE_STARTED, "")] += 1
     if person.extended:
-        counts[(_month(person.counselling_start), Figure.CASE_EXTENDED, "")] += 1
-    for closure in db.closures.where(person_id=person_id):
-        counts[(_month(closure.closed_on), Figure.CASE_CLOSED, closure.reason.value)] += 1
+        counts[(ended, Figure.CASE_EXTENDED, "")] += 1
+    if latest is not None:
+        counts[(ended, Figure.CASE_CLOSED, latest.reason.value)] += 1
     for session in db.sessions.where(person_id=person_id):
         key = (_month(session.held_on), Figure.SESSION, session.place.value)
         counts[key] += 1
-        minutes[key] += session.duration_minutes or 0
+        if session.duration_minutes is not None:
+            timed = (key[0], Figure.SESSION_TIMED, key[2])
+            counts[timed] += 1
+            minutes[timed] += session.duration_minutes
         for topic in session.topics:
             counts[(_month(session.held_on), Figure.TOPIC, topic.value)] += 1
         for referral in db.referrals.where(session_id=session.id):
             counts[(_month(session.held_on), Figure.REFERRAL, referral.target.value)] += 1
+    goals = []
     for plan in db.plans.where(person_id=person_id):
         counts[(_month(plan.created_on), Figure.PLAN, "continued" if plan.previous_plan_id else "new")] += 1
-        for goal in db.goals.where(plan_id=plan.id):
-            counts[(_month(plan.created_on), Figure.GOAL, f"{goal.area.value}:{goal.status.value}")] += 1
+        goals += db.goals.where(plan_id=plan.id)
+    carried = {goal.carried_from_goal_id for goal in goals if goal.carried_from_goal_id}
+    for goal in goals:
+        if goal.id not in carried:  # each goal once, as its last version stands
+            counts[(ended, Figure.GOAL, f"{goal.area.value}:{goal.status.value}")] += 1
     return [ErasureTally(period=period, figure=figure, category=category, count=n,
-                         minutes=minutes[(period, figure, category)] if figure == Figure.SESSION else None)
+                         minutes=minutes[(period, figure, category)] if figure == Figure.SESSION_TIMED else None)
             for (period, figure, category), n in sorted(counts.items())]  # fmt: skip
 
 

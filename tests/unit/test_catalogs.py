@@ -100,3 +100,13 @@ def test_plural_forms_follow_cldr(po: Path) -> None:
     formula = gettext.c2py(catalog.plural_expr)  # type: ignore[attr-defined]
     wrong = [(n, formula(n), rule(n)) for n in numbers if used[formula(n)] != rule(n)]
     assert wrong == [], wrong[:5]
+
+
+def test_a_document_in_a_language_whose_catalog_lacks_a_text_prints_it_in_german() -> None:
+    """Somali has the plan's texts but not the access report's heading: the client reads German there, which
+    the office can explain, never the English source."""
+    somali = i18n.Translator("so")
+    heading = "What is stored about you (Art. 15 GDPR)"
+    assert not somali.has(heading) and somali(heading) == i18n.Translator("de")(heading)
+    assert somali.has("Name") and somali("Name") != i18n.Translator("de")("Name")
+    assert i18n.Translator("en")(heading) == heading  # English is the source

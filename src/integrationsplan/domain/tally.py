@@ -16,11 +16,12 @@ from integrationsplan.domain.rules import new_id
 
 class Figure(StrEnum):
     CASE_STARTED = "case_started"  # category: "" ; period: month counselling started
-    CASE_CLOSED = "case_closed"  # category: the closure reason; period: month of closure
-    CASE_EXTENDED = "case_extended"  # category: "" ; period: month counselling started
-    SESSION = "session"  # category: the place; period: month held; minutes: total duration
+    CASE_CLOSED = "case_closed"  # category: the reason of the (latest) closure; period: its month
+    CASE_EXTENDED = "case_extended"  # category: "" ; period: month of the closure (of the erasure if open)
+    SESSION = "session"  # category: the place; period: month held
+    SESSION_TIMED = "session_timed"  # the sessions of SESSION with a duration; minutes: their total
     TOPIC = "topic"  # category: the life area; period: month of the session
-    GOAL = "goal"  # category: "<life area>:<status>"; period: month of the plan's creation
+    GOAL = "goal"  # category: "<life area>:<status>" of each goal once (its last version); period: as extended
     PLAN = "plan"  # category: "new" (a first plan) or "continued" (a later version); period: month created
     REFERRAL = "referral"  # category: the target; period: month of the session
 

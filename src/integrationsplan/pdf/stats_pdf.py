@@ -39,8 +39,7 @@ from integrationsplan.pdf.plan_pdf import (
 from integrationsplan.pdf.text import TextBlock, styled
 from integrationsplan.stats.compute import KeyFigures
 from integrationsplan.stats.export import heading
-from integrationsplan.stats.tables import SMALL as SMALL_COUNT
-from integrationsplan.stats.tables import Chart, charts, shown, tables
+from integrationsplan.stats.tables import Chart, charts, shown, suppressed, tables
 from integrationsplan.stats.tables import Table as FigureTable
 
 LANGUAGE = "de"
@@ -50,14 +49,12 @@ COLOURS = ["#1f5f99", "#4f9bd9", "#2e8b57", "#8fc98f", "#c0392b", "#e0a030", "#7
 LEFT_OUT = N_("Bars of fewer than 5 are left out.")
 
 
-def _bar(value: Any, suppress: bool) -> float:
-    """A count as a chart draws it: 0 where the count is suppressed."""
-    if value is None or (suppress and 0 < value < SMALL_COUNT):
-        return 0
-    return float(value)
+def _bar(value: Any) -> float:
+    """A count as a chart draws it: 0 where there is none or it is hidden."""
+    return float(value) if isinstance(value, int | float) else 0.0
 
 
-def _bars(chart: Chart, suppress: bool) -> Drawing:
+def _bars(chart: Chart) -> Drawing:
     """A chart of the report: horizontal bars from the top (several series stacked, a legend below), or columns
     of a time series."""
     labels = list(chart.labels)
@@ -68,14 +65,14 @@ def _bars(chart: Chart, suppress: bool) -> Drawing:
         bars: Any = VerticalBarChart()
         bars.x, bars.y, bars.width, bars.height = 30, 30, WIDTH - 40, 110
         bars.categoryAxis.categoryNames = [f"{month[5:]}/{month[2:4]}" for month in labels]
-        bars.data = [[_bar(v, suppress) for v in series] for series in chart.series]
+        bars.data = [[_bar(v) for v in series] for series in chart.series]
     else:
         drawing = Drawing(WIDTH, 14 * len(labels) + 18 + legend_height)
         bars = HorizontalBarChart()
         bars.x, bars.y = 150, 14 + legend_height
         bars.width, bars.height = WIDTH - 170, 14 * len(labels)
         bars.categoryAxis.categoryNames = list(reversed(labels))  # the first row at the top
-        bars.data = [[_bar(v, suppress) for v in reversed(series)] for series in chart.series]
+        bars.data = [[_bar(v) for v in reversed(series)] for series in chart.series]
         if several:
             bars.categoryAxis.style = "stacked"
         bars.barSpacing, bars.groupSpacing = 0, 3
@@ -106,7 +103,8 @@ class _Builder:
         self.report = report
         self.suppress = suppress
         self.translate = Translator(LANGUAGE)
-        self.tables = tables(figures, self.translate)
+        found = tables(figures, self.translate)
+        self.tables = [suppressed(table) for table in found] if suppress else found
 
     def text(self, value: str, style: Any = BODY) -> TextBlock:
         return TextBlock(value, style, self.report.missing)
@@ -114,11 +112,11 @@ class _Builder:
     def table(self, table: FigureTable) -> list[Any]:
         narrow = styled(LABEL, size=7) if len(table.columns) > 2 else LABEL  # many columns: smaller headings
         header = [self.text(table.label, narrow), *(self.text(c.title, narrow) for c in table.columns)]
-        rows = [[self.text(text), *(shown(v, c, self.suppress, LANGUAGE) for v, c in zip(values, table.columns,
-                                                                                          strict=True))]
+        rows = [[self.text(text), *(shown(v, c, LANGUAGE) for v, c in zip(values, table.columns, strict=True))]
                 for text, values in table.rows]  # fmt: skip
         others = len(table.columns)
-        widths = [WIDTH * 0.55, WIDTH * 0.2] if others == 1 else [WIDTH * 0.2] + [WIDTH * 0.8 / others] * others
+        first = 0.55 if others == 1 else 0.4 if others <= 3 else 0.2  # the goals' statuses want the room
+        widths = [WIDTH * first] + [WIDTH * (0.2 if others == 1 else (1 - first) / others)] * others
         grid = Table([header, *rows], colWidths=widths, repeatRows=1, hAlign="LEFT")
         grid.setStyle(TableStyle([
             ("GRID", (0, 0), (-1, -1), 0.4, GRID), ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
@@ -130,7 +128,7 @@ class _Builder:
 
     def chart(self, chart: Chart) -> list[Any]:
         note = [self.text(self.translate(LEFT_OUT), SMALL)] if self.suppress else []
-        return [KeepTogether([Spacer(1, 4 * mm), self.text(chart.title, HEADING), _bars(chart, self.suppress), *note])]
+        return [KeepTogether([Spacer(1, 4 * mm), self.text(chart.title, HEADING), _bars(chart), *note])]
 
     def story(self) -> list[Any]:
         lines = heading(self.figures, self.suppress, self.translate)

@@ -70,7 +70,11 @@ class KeyFigures:
     minutes: int = 0
     timed_sessions: int = 0  # sessions with a duration
     places: Counter[str] = field(default_factory=Counter)
+    place_minutes: Counter[str] = field(default_factory=Counter)
+    place_timed: Counter[str] = field(default_factory=Counter)  # sessions with a duration, by place
     session_kinds: Counter[str] = field(default_factory=Counter)
+    kind_minutes: Counter[str] = field(default_factory=Counter)
+    kind_timed: Counter[str] = field(default_factory=Counter)
     months: Counter[str] = field(default_factory=Counter)  # sessions per month
     topics: Counter[str] = field(default_factory=Counter)
     goals: Counter[tuple[str, str]] = field(default_factory=Counter)  # (area, status)
@@ -225,50 +229,72 @@ def _residence(figures: KeyFigures, query: Callable[..., Any], counselled: dict[
 
 
 def _plans(figures: KeyFigures, query: Callable[..., Any], counselled: dict[str, _Case], period: Period) -> None:
-    newest: dict[str, tuple[int, str]] = {}
-    for plan_id, person_id, version, created_on, activated_on, closed_on, previous in query(
-        "SELECT id, person_id, version, created_on, activated_on, closed_on, previous_plan_id FROM plan"
+    end = period.last
+    versions: set[str] = set()  # every version of a counselled person's plan made by the last day
+    for plan_id, person_id, created_on, activated_on, closed_on, previous in query(
+        "SELECT id, person_id, created_on, activated_on, closed_on, previous_plan_id FROM plan"
     ):
-        if person_id not in counselled:
+        case = counselled.get(person_id)
+        if case is None:
             continue
         created, activated, closed = date.fromisoformat(created_on), _day(activated_on), _day(closed_on)
         if period.holds(created):
             figures.plans["continued" if previous else "new"] += 1
-        if activated is not None and activated <= period.last and (closed is None or closed > period.last):
+        open_case = case.closed is None or case.closed > end  # closing a case leaves its plan as it was
+        if activated is not None and activated <= end and (closed is None or closed > end) and open_case:
             figures.plans["active"] += 1
         if period.holds(closed):
             figures.plans["closed"] += 1
-        if created <= period.last and (person_id not in newest or version > newest[person_id][0]):
-            newest[person_id] = (version, plan_id)
-    chosen = {plan_id for _version, plan_id in newest.values()}
-    for plan_id, area, status, status_date in query("SELECT plan_id, area, status, status_date FROM goal"):
-        if plan_id in chosen:
-            dated = _day(status_date)
-            figures.goals[(area, "open" if dated is not None and dated > period.last else status)] += 1
+        if created <= end:
+            versions.add(plan_id)
+    assessed: dict[str, tuple[str, str]] = {}  # goal -> (day, status) of its latest review by the last day
+    for goal_id, held_on, status in query(
+        "SELECT a.goal_id, r.held_on, a.new_status FROM goal_assessment a JOIN review r ON r.id = a.review_id"
+        " WHERE a.new_status IS NOT NULL AND r.held_on <= ?", (end.isoformat(),)
+    ):  # fmt: skip
+        if goal_id not in assessed or held_on >= assessed[goal_id][0]:
+            assessed[goal_id] = (held_on, status)
+    goals = [row for row in query("SELECT id, plan_id, area, status, status_date, carried_from_goal_id FROM goal")
+             if row[1] in versions]  # fmt: skip
+    carried = {row[5] for row in goals if row[5]}  # a goal carried into a later version counts there, once
+    for goal_id, _plan, area, status, status_date, _from in goals:
+        if goal_id in carried:
+            continue
+        dated = _day(status_date)
+        if dated is not None and dated > end:  # set after the period: as the last review before its end said
+            status = assessed[goal_id][1] if goal_id in assessed else "open"
+        figures.goals[(area, status)] += 1
 
 
 def _sessions(figures: KeyFigures, query: Callable[..., Any], cases: dict[str, _Case], period: Period) -> None:
     first, last = period.first.isoformat(), period.last.isoformat()
-    held: dict[str, str] = {}  # session -> its person
+    held: dict[str, tuple[str, int | None]] = {}  # session -> its person and minutes
     for session_id, person_id, held_on, minutes, place, topics in query(
         "SELECT id, person_id, held_on, duration_minutes, place, topics FROM counselling_session"
         " WHERE held_on BETWEEN ? AND ?", (first, last)
     ):  # fmt: skip
         if person_id not in cases:
             continue
-        held[session_id] = person_id
+        held[session_id] = (person_id, minutes)
         figures.sessions += 1
         figures.places[place] += 1
         figures.months[held_on[:7]] += 1
         if minutes is not None:
             figures.minutes += minutes
             figures.timed_sessions += 1
+            figures.place_minutes[place] += minutes
+            figures.place_timed[place] += 1
         for topic in json.loads(topics or "[]"):
             figures.topics[topic] += 1
     # With others: someone besides the session's own person took part (the person may be listed too).
-    joint = {s for s, p in query("SELECT session_id, person_id FROM session_participant") if s in held and held[s] != p}
-    figures.session_kinds[JOINT] += len(joint)
-    figures.session_kinds[INDIVIDUAL] += len(held) - len(joint)
+    joint = {s for s, p in query("SELECT session_id, person_id FROM session_participant")
+             if s in held and held[s][0] != p}  # fmt: skip
+    for session_id, (_person, minutes) in held.items():
+        kind = JOINT if session_id in joint else INDIVIDUAL
+        figures.session_kinds[kind] += 1
+        if minutes is not None:
+            figures.kind_minutes[kind] += minutes
+            figures.kind_timed[kind] += 1
     for session_id, target in query("SELECT session_id, target FROM referral"):
         if session_id in held:
             figures.referrals[target] += 1
@@ -297,9 +323,11 @@ def _tallies(figures: KeyFigures, query: Callable[..., Any], period: Period) -> 
             figures.places[category] += count
             figures.months[month] += count
             figures.erased["sessions"] += count
-            if minutes:  # the sessions' total: sessions without a duration count as timed here
-                figures.minutes += minutes
-                figures.timed_sessions += count
+        elif figure == Figure.SESSION_TIMED:  # the sessions with a duration, and their minutes
+            figures.minutes += minutes or 0
+            figures.timed_sessions += count
+            figures.place_minutes[category] += minutes or 0
+            figures.place_timed[category] += count
         elif figure == Figure.TOPIC:
             figures.topics[category] += count
         elif figure == Figure.REFERRAL:

@@ -15,7 +15,7 @@ from typing import Any
 from integrationsplan.errors import UserError
 from integrationsplan.i18n import N_, _, format_date
 from integrationsplan.stats.compute import KeyFigures
-from integrationsplan.stats.tables import SMALL, SUPPRESSED, Column, Table, Value, tables
+from integrationsplan.stats.tables import Column, Table, Value, suppressed, tables
 
 SHEET = "Auswertung Zeitraum"
 FORMATS = ("csv", "xlsx", "pdf")
@@ -25,13 +25,17 @@ class ExportFailed(UserError):
     message = N_("The key figures could not be written to {path}: {reason}")
 
 
-def cell(value: Value, column: Column, suppress: bool) -> Any:
-    """A value for a spreadsheet: a number (a share as a fraction), "< 5" when suppressed, "" when there is none."""
+def cell(value: Value, column: Column, decimal_comma: bool = False) -> Any:
+    """A value for a spreadsheet: a number (a share as a fraction in XLSX, in per cent in CSV), "< 5" when it
+    is hidden, "" when there is none. CSV with a decimal comma: German spreadsheet programs read "12.5" as a
+    date."""
     if value is None:
         return ""
-    if column.count and suppress and 0 < value < SMALL:
-        return SUPPRESSED
-    return round(value, 3 if column.percent else 1) if isinstance(value, float) else value
+    if isinstance(value, str) or not isinstance(value, float):
+        return value
+    if decimal_comma:
+        return f"{round(value * 100 if column.percent else value, 1):.1f}".replace(".", ",")
+    return round(value, 3 if column.percent else 1)
 
 
 def heading(figures: KeyFigures, suppress: bool, translate: Callable[[str], str] | None = None) -> list[list[str]]:
@@ -45,16 +49,18 @@ def heading(figures: KeyFigures, suppress: bool, translate: Callable[[str], str]
     if figures.filter.municipality:
         lines.append([t(N_("Municipality")), figures.filter.municipality])
     lines.append([t(N_("Made on")), format_date(datetime.now().date(), language)])
-    lines.append([t(N_("Counts from 1 to 4 are shown as \u201c< 5\u201d.")) if suppress
+    lines.append([t(N_("Counts from 1 to 4 are shown as \u201c< 5\u201d; \u201cx\u201d hides a count from which one of "
+                       "them could be worked out.")) if suppress
                   else t(N_("Small counts are not suppressed: for use inside the office only."))])  # fmt: skip
     return lines
 
 
-def _rows(table: Table, suppress: bool) -> Iterator[list[Any]]:
+def _rows(table: Table, suppress: bool, decimal_comma: bool = False) -> Iterator[list[Any]]:
+    shown = suppressed(table) if suppress else table
     yield [table.title]
-    yield [table.label, *(column.title for column in table.columns)]
-    for text, values in table.rows:
-        yield [text, *(cell(v, c, suppress) for v, c in zip(values, table.columns, strict=True))]
+    yield [table.label, *(f"{c.title} (%)" if c.percent and decimal_comma else c.title for c in table.columns)]
+    for text, values in shown.rows:
+        yield [text, *(cell(v, c, decimal_comma) for v, c in zip(values, table.columns, strict=True))]
 
 
 def _written(path: Path, write: Callable[[Path], None]) -> Path:
@@ -80,7 +86,7 @@ def to_csv(figures: KeyFigures, path: Path, suppress: bool = True,
             out.writerows(heading(figures, suppress, translate))
             for table in tables(figures, translate):
                 out.writerow([])
-                out.writerows(_rows(table, suppress))
+                out.writerows(_rows(table, suppress, decimal_comma=True))
 
     return _written(path, write)
 

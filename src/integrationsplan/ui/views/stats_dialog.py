@@ -71,6 +71,7 @@ class StatsDialog(QDialog):
         self.backend = backend
         self.preferences = preferences
         self.figures: KeyFigures | None = None
+        self.relay: _Relay | None = None
         self.setWindowTitle(_("Key figures"))
         self.preset = QComboBox()
         self.preset.addItems([_(name) for name in PRESETS])
@@ -94,8 +95,7 @@ class StatsDialog(QDialog):
         self.count_button.clicked.connect(self.count)
         self.progress = QProgressBar()
         self.progress.setVisible(False)
-        self.relay = _Relay(self)
-        self.relay.progress.connect(self._progressed)
+        backend.bug.connect(self._failed)  # an unexpected failure of the count: the dialog stays usable
         form = QFormLayout()
         form.addRow(_("Period:"), period)
         form.addRow(_("Integration manager:"), self.manager)
@@ -165,6 +165,9 @@ class StatsDialog(QDialog):
             return
         self.message.clear()
         period, only = Period(first, last), Filter(self.manager.currentData(), self.municipality.currentData())
+        # A relay of its own, without a parent: the worker may still report after the dialog is closed and gone.
+        self.relay = _Relay()
+        self.relay.progress.connect(self._progressed)
         relay = self.relay.progress.emit
         self.count_button.setEnabled(False)
         self.progress.setRange(0, 0)
@@ -190,16 +193,20 @@ class StatsDialog(QDialog):
         self.tables_layout.addStretch(1)
         for shown_chart in charts(list(found.values())):
             chart = BarChart(shown_chart.vertical)
-            chart.set_data(shown_chart.labels, [[v or 0 for v in s] for s in shown_chart.series], shown_chart.names)
+            series = [[float(v) if isinstance(v, int | float) else 0.0 for v in s] for s in shown_chart.series]
+            chart.set_data(shown_chart.labels, series, shown_chart.names)
             chart.setAccessibleName(shown_chart.title)
             self.charts_layout.addWidget(_heading(shown_chart.title))
             self.charts_layout.addWidget(chart)
         self.charts_layout.addStretch(1)
 
     def _refused(self, error: UserError) -> None:
+        self._failed()
+        self.message.setText(error.text())
+
+    def _failed(self, _details: str = "") -> None:
         self.count_button.setEnabled(True)
         self.progress.setVisible(False)
-        self.message.setText(error.text())
 
     def choose_export(self, kind: str) -> None:
         if self.figures is None:
@@ -263,7 +270,7 @@ def _table_widget(table: Table) -> QTableWidget:
     for row, (text, values) in enumerate(table.rows):
         widget.setItem(row, 0, QTableWidgetItem(text))
         for column, (value, kind) in enumerate(zip(values, table.columns, strict=True), 1):
-            item = QTableWidgetItem(shown(value, kind, False))
+            item = QTableWidgetItem(shown(value, kind))
             item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             widget.setItem(row, column, item)
     header = widget.horizontalHeader()
