@@ -4,23 +4,18 @@ language; the labels come from the translation catalogs, the values are printed 
 
 from __future__ import annotations
 
-import contextlib
-import os
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import SimpleDocTemplate, Spacer
+from reportlab.platypus import Spacer
 
-from integrationsplan import __version__
 from integrationsplan.i18n import N_, Translator, format_date
-from integrationsplan.pdf import LANGUAGES, RIGHT_TO_LEFT, fonts
+from integrationsplan.pdf import LANGUAGES, RIGHT_TO_LEFT, document, fonts
 from integrationsplan.pdf.text import Style, TextBlock, styled
 from integrationsplan.record_names import display, field_name, table_name
 
-MARGIN = 18 * mm
 SKIPPED = {"id"}  # ids say nothing to the person; references are ids too
 
 
@@ -58,13 +53,4 @@ def render(report: dict[str, Any], language: str, out: Path, references: set[str
             day = format_date(datetime.fromisoformat(item["at"]).date(), language)
             shown = display(table, name, item["value"], language)
             story.append(TextBlock(f"{day} {field_name(name, translate)}: {shown}", body))
-    partial = out.with_name(f".{out.name}.part")
-    document = SimpleDocTemplate(str(partial), pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
-                                 bottomMargin=MARGIN, title=f"Auskunft {report['case_number']}",
-                                 creator=f"Integrationsplan {__version__}", invariant=1)  # fmt: skip
-    try:
-        document.build(story)
-        os.replace(partial, out)
-    finally:
-        with contextlib.suppress(OSError):
-            partial.unlink()
+    document.write(out, story, title=f"Auskunft {report['case_number']}", bottom=document.MARGIN)

@@ -6,21 +6,17 @@ notes as the text shown."""
 
 from __future__ import annotations
 
-import contextlib
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from reportlab.lib.colors import HexColor
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
-from integrationsplan import __version__
 from integrationsplan.domain.consent import SHEET_VERSION
 from integrationsplan.i18n import N_
-from integrationsplan.pdf import LANGUAGES, fonts
+from integrationsplan.pdf import LANGUAGES, document, fonts
 from integrationsplan.pdf.plan_pdf import (
     BODY,
     CASE_NUMBER,
@@ -29,7 +25,6 @@ from integrationsplan.pdf.plan_pdf import (
     HEADING,
     LABEL,
     MANAGER_SIGNS,
-    MARGIN,
     NAME,
     PLACE_DATE,
     SIGNATURE,
@@ -205,16 +200,7 @@ def render(data: SheetData, language: str, out: Path) -> Report:
     report = Report(language)
     sheet = _Sheet(data, language, report)
     version = sheet.t.both(TEXT_VERSION, version=SHEET_VERSION)[0]
-    partial = out.with_name(f".{out.name}.part")
-    document = SimpleDocTemplate(
-        str(partial), pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=24 * mm,
-        title="Datenschutzinformation und Einwilligung", author=data.letterhead.organisation or "Integrationsplan",
-        creator=f"Integrationsplan {__version__}", invariant=1,
-    )  # fmt: skip
-    try:
-        document.build(sheet.story(), canvasmaker=footer_canvas(f"{version} · {language}", sheet.t, report))
-        os.replace(partial, out)
-    finally:
-        with contextlib.suppress(OSError):
-            partial.unlink()
+    document.write(out, sheet.story(), title="Datenschutzinformation und Einwilligung",
+                   author=data.letterhead.organisation or "Integrationsplan",
+                   canvasmaker=footer_canvas(f"{version} · {language}", sheet.t, report))  # fmt: skip
     return report

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -15,9 +13,9 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Image, KeepTogether, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Image, KeepTogether, Spacer, Table, TableStyle
 
-from integrationsplan import __version__, catalogue
+from integrationsplan import catalogue
 from integrationsplan.catalogue import Catalogue
 from integrationsplan.domain.codes import GoalStatus
 from integrationsplan.domain.plan import Goal, Step
@@ -33,12 +31,12 @@ from integrationsplan.i18n import (
     ngettext,
 )
 from integrationsplan.labels import label
-from integrationsplan.pdf import LANGUAGES, RIGHT_TO_LEFT, fonts
+from integrationsplan.pdf import LANGUAGES, RIGHT_TO_LEFT, document, fonts
 from integrationsplan.pdf.plan_data import PlanData
 from integrationsplan.pdf.text import Style, TextBlock, draw_lines, lay_out, styled
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
-MARGIN = 18 * mm
+MARGIN = document.MARGIN
 CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN
 GRID = HexColor("#b9c3cc")
 HEADER_FILL = HexColor("#e8eef4")
@@ -471,21 +469,7 @@ def render(data: PlanData, language: str, out: Path, letterhead: Letterhead = Le
     fonts.register()
     report = Report(language)
     builder = _Builder(data, language, letterhead, report, entries if entries is not None else catalogue.current())
-    partial = out.with_name(f".{out.name}.part")
-    document = SimpleDocTemplate(
-        str(partial), pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=24 * mm,
-        title=f"Integrationsplan {data.person.case_number}", author=letterhead.organisation or "Integrationsplan",
-        creator=f"Integrationsplan {__version__}", invariant=1,
-    )  # fmt: skip
-    try:
-        document.build(
-            builder.story(),
-            canvasmaker=footer_canvas(
-                f"Integrationsplan · {data.person.case_number} · {data.plan.version}", builder.t, report
-            ),
-        )
-        os.replace(partial, out)
-    finally:
-        with contextlib.suppress(OSError):
-            partial.unlink()
+    footer = footer_canvas(f"Integrationsplan · {data.person.case_number} · {data.plan.version}", builder.t, report)
+    document.write(out, builder.story(), title=f"Integrationsplan {data.person.case_number}",
+                   author=letterhead.organisation or "Integrationsplan", canvasmaker=footer)  # fmt: skip
     return report

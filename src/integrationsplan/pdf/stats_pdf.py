@@ -4,8 +4,6 @@ Small counts are suppressed as in the spreadsheet; their bars are left out of th
 
 from __future__ import annotations
 
-import contextlib
-import os
 from pathlib import Path
 from typing import Any
 
@@ -13,13 +11,11 @@ from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarC
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.colors import HexColor
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
 
-from integrationsplan import __version__
 from integrationsplan.i18n import N_, Translator, format_date
-from integrationsplan.pdf import fonts
+from integrationsplan.pdf import document, fonts
 from integrationsplan.pdf.plan_pdf import (
     BODY,
     CONTENT_WIDTH,
@@ -27,7 +23,6 @@ from integrationsplan.pdf.plan_pdf import (
     HEADER_FILL,
     HEADING,
     LABEL,
-    MARGIN,
     SMALL,
     TITLE,
     Letterhead,
@@ -150,16 +145,7 @@ def render(figures: KeyFigures, out: Path, letterhead: Letterhead | None = None,
     report = Report(LANGUAGE)
     builder = _Builder(figures, letterhead, report, suppress)
     period = f"{format_date(figures.period.first, LANGUAGE)} – {format_date(figures.period.last, LANGUAGE)}"
-    partial = out.with_name(f".{out.name}.part")
-    document = SimpleDocTemplate(
-        str(partial), pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=24 * mm,
-        title=f"Kennzahlen {period}", author=letterhead.organisation or "Integrationsplan",
-        creator=f"Integrationsplan {__version__}", invariant=1,
-    )  # fmt: skip
-    try:
-        document.build(builder.story(), canvasmaker=footer_canvas(f"Kennzahlen · {period}", Texts(LANGUAGE), report))
-        os.replace(partial, out)
-    finally:
-        with contextlib.suppress(OSError):
-            partial.unlink()
+    document.write(out, builder.story(), title=f"Kennzahlen {period}",
+                   author=letterhead.organisation or "Integrationsplan",
+                   canvasmaker=footer_canvas(f"Kennzahlen · {period}", Texts(LANGUAGE), report))  # fmt: skip
     return report
