@@ -379,6 +379,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UserError as exc:
         print(f"integrationsplan: {exc}", file=sys.stderr)
         return 1
+    except PermissionError as exc:  # a folder or file this user may not use: no traceback, what to do instead
+        print("integrationsplan: " + _("You may not use {path} (no permission): choose another folder, or ask "
+                                       "whoever looks after this computer.").format(path=exc.filename or ""),
+              file=sys.stderr)  # fmt: skip
+        return 1
+    except OSError as exc:  # the file system refused (a missing drive, a full disk): say so
+        print("integrationsplan: " + _("{path} cannot be used: {reason}").format(path=exc.filename or "",
+                                                                                reason=exc.strerror or exc),
+              file=sys.stderr)  # fmt: skip
+        return 1
     except KeyboardInterrupt:
         return 1
 
