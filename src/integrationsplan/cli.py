@@ -174,36 +174,21 @@ def cmd_plan_pdf(args: argparse.Namespace) -> int:
 
 def cmd_stats(args: argparse.Namespace) -> int:
     """The key figures of a period as CSV, XLSX or a PDF report (small counts suppressed unless asked not to)."""
-    from integrationsplan.i18n import Translator
     from integrationsplan.stats import Filter, Period, compute
-    from integrationsplan.stats.export import to_csv, to_xlsx
+    from integrationsplan.stats.export import write
 
     if args.last < args.first:
         raise UserError(N_("The period ends ({last}) before it begins ({first})."), first=args.first, last=args.last)
     kind = args.format or (
         args.out.suffix.lower().lstrip(".") if args.out.suffix.lower() in (".xlsx", ".pdf") else "csv"
     )
-    suppress = not args.no_suppression
-    german = Translator("de")  # the report goes to the Land
     with open_database(args) as db:
         figures = compute(db, Period(args.first, args.last), Filter(args.manager, args.municipality))
-        if kind == "pdf":
-            from integrationsplan.pdf import plan_pdf, stats_pdf
-
-            letterhead = plan_pdf.Letterhead(args.organisation or "")
-            plan_pdf.check(args.out, letterhead)
-            try:
-                report = stats_pdf.render(figures, args.out, letterhead, suppress)
-            except OSError as exc:
-                raise UserError(N_("The PDF could not be written to {path}: {reason}"), path=args.out,
-                                reason=exc.strerror or exc) from exc  # fmt: skip
-            done = ngettext("{path}: {n} page", "{path}: {n} pages", report.pages).format(path=args.out,
-                                                                                           n=report.pages)  # fmt: skip
-        else:
-            (to_xlsx if kind == "xlsx" else to_csv)(figures, args.out, suppress, german)
-            done = str(args.out)
-        detail = {"format": kind, "from": args.first.isoformat(), "to": args.last.isoformat(), "suppressed": suppress}
-        db.audit(audit.Action.EXPORTED, "key figures", detail)  # once written
+        pages = write(db, figures, args.out, kind, not args.no_suppression, args.organisation or "")
+    if pages is None:
+        done = str(args.out)
+    else:
+        done = ngettext("{path}: {n} page", "{path}: {n} pages", pages).format(path=args.out, n=pages)
     print(done)
     return 0
 

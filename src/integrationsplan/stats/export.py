@@ -13,9 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from integrationsplan.errors import UserError
-from integrationsplan.i18n import N_, _, format_date
+from integrationsplan.i18n import N_, Translator, _, format_date
 from integrationsplan.stats.compute import KeyFigures
 from integrationsplan.stats.tables import Column, Table, Value, suppressed, tables
+from integrationsplan.storage import Database, audit
 
 SHEET = "Auswertung Zeitraum"
 FORMATS = ("csv", "xlsx", "pdf")
@@ -120,3 +121,24 @@ def to_xlsx(figures: KeyFigures, path: Path, suppress: bool = True,
         book.save(target)
 
     return _written(path, write)
+
+
+def write(db: Database, figures: KeyFigures, path: Path, kind: str, suppress: bool = True, organisation: str = "",
+          logo: Path | None = None) -> int | None:  # fmt: skip
+    """Write the figures as `kind` (csv, xlsx or pdf), in German: the report goes to the Land; then note the
+    export in the audit log. Returns the pages of a PDF (None for a spreadsheet)."""
+    pages = None
+    if kind == "pdf":
+        from integrationsplan.pdf import plan_pdf, stats_pdf  # ReportLab only when a PDF is asked for
+
+        try:
+            pages = stats_pdf.render(figures, path, plan_pdf.Letterhead(organisation, logo), suppress).pages
+        except OSError as exc:
+            raise UserError(N_("The PDF could not be written to {path}: {reason}"), path=path,
+                            reason=exc.strerror or exc) from exc  # fmt: skip
+    else:
+        (to_xlsx if kind == "xlsx" else to_csv)(figures, path, suppress, Translator("de"))
+    detail = {"format": kind, "from": figures.period.first.isoformat(), "to": figures.period.last.isoformat(),
+              "suppressed": suppress}  # fmt: skip
+    db.audit(audit.Action.EXPORTED, "key figures", detail)
+    return pages

@@ -6,7 +6,7 @@ import contextlib
 import os
 import re
 import socket
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -214,7 +214,7 @@ class Database:
                     self._prune(writer.changes)
                 self._update_derived(writer.changes)
                 if "resources" in writer.changes.tables():
-                    self.forget_erased_fields()
+                    self.forget_erased_fields(writer.changes.touched("resources"))
                 if writer.changes:
                     audit.record(self.conn, self.user, audit.Action.CHANGED, *audit.describe(writer.changes))
                 changes = writer.finish()
@@ -299,11 +299,12 @@ class Database:
         """Bring the derived tables (person search) up to date with rows written outside `write`."""
         self._update_derived(changes)
 
-    def forget_erased_fields(self) -> int:
+    def forget_erased_fields(self, rows: Collection[str] | None = None) -> int:
         """Health and disability erased after a withdrawal keep no older value in the history, also values that
-        arrive from other devices later (sync calls this for every import of such changes). Returns the values
-        emptied."""
-        return erasure.forget_before_mark(self.conn, "resources", Resources.ERASED_MARK, Resources.SPECIAL_FIELDS)
+        arrive from other devices later (sync calls this for the resources rows an import touches; None: all).
+        Returns the values emptied."""
+        return erasure.forget_before_mark(self.conn, "resources", Resources.ERASED_MARK, Resources.SPECIAL_FIELDS,
+                                          rows)  # fmt: skip
 
     def _update_derived(self, changes: Changes) -> None:
         for person_id in changes.deleted.get("person", ()):

@@ -9,7 +9,7 @@ other's id; optional references to an erased row are cleared.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Protocol
 
 from integrationsplan.storage.connection import Connection
@@ -103,7 +103,8 @@ def clear_references(conn: Connection, refs: Refs, erased: Iterable[Key]) -> dic
     return changed
 
 
-def forget_before_mark(conn: Connection, table: str, mark: str, fields: Sequence[str]) -> int:
+def forget_before_mark(conn: Connection, table: str, mark: str, fields: Sequence[str],
+                       rows: Collection[str] | None = None) -> int:  # fmt: skip
     """Erase some fields of a row rather than the row. An erasure writes the row's `mark` (a synced date field
     saying when they were erased) and then an empty value of each of `fields`, in one transaction
     (retention.erase_special). Afterwards a value of such a field stays in the history only if the change that
@@ -111,13 +112,15 @@ def forget_before_mark(conn: Connection, table: str, mark: str, fields: Sequence
     device): every value before, and every value written elsewhere without knowing of the erasure, is emptied,
     however the devices' clocks stand. Every device applies this to what it holds, to changes held back too; a
     mark written without its empty values (chosen in a conflict review) empties what is older than it.
-    Returns the values emptied."""
+    `rows`: only these rows (those a write or an import touched; None: every row). Returns the values emptied."""
     erasures: dict[str, list[tuple[str, int, int]]] = defaultdict(list)
-    for row_id, device, seq, hlc in conn.execute(
-        "SELECT row_id, device_id, device_seq, hlc FROM change_log WHERE tbl = ? AND field = ? AND op = 'set'"
-        " AND value IS NOT NULL", (table, mark)
-    ):  # fmt: skip
-        erasures[row_id].append((device, seq, hlc))
+    query = ("SELECT row_id, device_id, device_seq, hlc FROM change_log WHERE tbl = ? AND field = ? AND op = 'set'"
+             " AND value IS NOT NULL")  # fmt: skip
+    chosen = sorted(rows) if rows is not None else None
+    for part in [chosen[i : i + 500] for i in range(0, len(chosen), 500)] if chosen is not None else [None]:
+        extra = f" AND row_id IN ({', '.join('?' * len(part))})" if part is not None else ""
+        for row_id, device, seq, hlc in conn.execute(query + extra, (table, mark, *(part or ()))):
+            erasures[row_id].append((device, seq, hlc))
     emptied = 0
     for row_id, marks in erasures.items():
         for name in fields:

@@ -239,7 +239,7 @@ def _apply(db: Database, bundles: list[tuple[Path, Bundle]], fresh: list[Change]
     """Inside `db.remote_write()`: log the changes, merge the rows they touch, remember the senders."""
     conn = db.conn
     now = db.clock_ms()
-    arrived = {c.tbl for c in fresh}
+    arrived = {c.row_id for c in fresh if c.tbl == "resources"}  # erased health data may have to go there
     if not take_held:
         later = [c for c in fresh if _held_back(c, now)]
         stamp = datetime.now(UTC).isoformat(timespec="seconds")
@@ -250,14 +250,12 @@ def _apply(db: Database, bundles: list[tuple[Path, Bundle]], fresh: list[Change]
             erased = set(erasure.dependants(conn, refs, erasure.purge_roots(conn)))
             erasure.empty_history(conn, refs, {(c.tbl, c.row_id) for c in later} & erased)
         fresh = [c for c in fresh if not _held_back(c, now)]
-        if not fresh and "resources" in arrived:  # only held back: what is held of erased health data goes too
-            report.forgotten = db.forget_erased_fields()
     conn.executemany("DELETE FROM sync_held WHERE device_id = ? AND device_seq = ?", [c.key for c in fresh])
+    persons = conn.execute("SELECT count(*) FROM person").fetchone()[0]
+    conn.executemany(f"INSERT INTO change_log ({LOG_COLUMNS}) VALUES ({', '.join('?' * 10)})", fresh)
+    if arrived:  # health data erased here or elsewhere: what arrives of them (held back too) keeps no value
+        report.forgotten = db.forget_erased_fields(arrived)  # either; before the merge, so no conflict shows it
     if fresh:
-        persons = conn.execute("SELECT count(*) FROM person").fetchone()[0]
-        conn.executemany(f"INSERT INTO change_log ({LOG_COLUMNS}) VALUES ({', '.join('?' * 10)})", fresh)
-        if "resources" in arrived:  # health data erased here or elsewhere: what arrives of it keeps no value
-            report.forgotten = db.forget_erased_fields()  # either; before the merge, so no conflict shows it
         touched = sorted({(c.tbl, c.row_id) for c in fresh})
         changes, report.conflicts, erased = materialise(conn, touched)
         report.changes = changes

@@ -30,11 +30,11 @@ from PySide6.QtWidgets import (
 )
 
 from integrationsplan.errors import UserError
-from integrationsplan.i18n import N_, Translator, _
-from integrationsplan.stats import Filter, KeyFigures, Period, compute
+from integrationsplan.i18n import N_, _
+from integrationsplan.stats import Filter, KeyFigures, Period, compute, export
 from integrationsplan.stats.compute import choices
 from integrationsplan.stats.tables import Table, charts, shown, tables
-from integrationsplan.storage import Database, audit
+from integrationsplan.storage import Database
 from integrationsplan.ui.backend import Backend
 from integrationsplan.ui.bar_chart import BarChart
 from integrationsplan.ui.fields import DateField, error_label
@@ -224,24 +224,10 @@ class StatsDialog(QDialog):
         figures, suppress = self.figures, self.suppress.isChecked()
         if figures is None:
             return
-        letterhead = (self.preferences.organisation, self.preferences.logo)
+        organisation, logo = self.preferences.organisation, self.preferences.logo
 
         def job(db: Database) -> Path:
-            from integrationsplan.stats.export import to_csv, to_xlsx
-
-            if kind == "pdf":
-                from integrationsplan.pdf import plan_pdf, stats_pdf
-
-                try:
-                    stats_pdf.render(figures, path, plan_pdf.Letterhead(*letterhead), suppress)
-                except OSError as exc:
-                    raise UserError(N_("The PDF could not be written to {path}: {reason}"), path=path,
-                                    reason=exc.strerror or exc) from exc  # fmt: skip
-            else:
-                (to_xlsx if kind == "xlsx" else to_csv)(figures, path, suppress, Translator("de"))
-            db.audit(audit.Action.EXPORTED, "key figures", {"format": kind, "from": figures.period.first.isoformat(),
-                                                             "to": figures.period.last.isoformat(),
-                                                             "suppressed": suppress})  # fmt: skip
+            export.write(db, figures, path, kind, suppress, organisation, logo)
             return path
 
         def written(result: Path) -> None:
