@@ -1,6 +1,6 @@
-"""Core timings next to a raw baseline measured in the same run: unlock, writes, search, demo data.
+"""Core timings next to a raw baseline measured in the same run: unlock, writes, search, on the Landkreis data set.
 
-    .venv/bin/python benchmarks/bench_core.py [--persons 2000] [--queries 200]
+    .venv/bin/python benchmarks/bench_core.py [--persons 5000] [--queries 200]
 
 Prints one line per figure: the program's time, the raw baseline, and their ratio. Not part of the tests.
 """
@@ -15,12 +15,11 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from integrationsplan import demo
+from dataset import PASS, describe, landkreis
+
 from integrationsplan.domain.person import Person
 from integrationsplan.storage import Database, connection
 from integrationsplan.storage.records import to_row
-
-PASS = "benchmark passphrase"
 
 
 def timed(action: Callable[[], object]) -> float:
@@ -87,20 +86,15 @@ def bench_search(path: Path, queries: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--persons", type=int, default=2000)
+    parser.add_argument("--persons", type=int, default=5000)
     parser.add_argument("--queries", type=int, default=200)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        path = folder / "demo.db"
-        with Database.create(path, PASS) as db:
-            fill = timed(lambda: demo.fill(db, persons=args.persons, seed=1, today=date(2026, 11, 1)))
-            changes = db.counts()["change_log"]
-        size = sum(p.stat().st_size for p in folder.iterdir() if p.name.startswith("demo.db"))
-        print(f"demo fill: {args.persons} persons in {fill:.1f} s, {changes} change-log entries, {size / 1e6:.1f} MB")
-        bench_unlock(path)
-        bench_writes(folder, min(args.persons, 5000))
-        bench_search(path, args.queries)
+    path = landkreis(args.persons)
+    print(describe(path))
+    bench_unlock(path)
+    with tempfile.TemporaryDirectory() as folder:
+        bench_writes(Path(folder), min(args.persons, 5000))
+    bench_search(path, args.queries)
 
 
 if __name__ == "__main__":

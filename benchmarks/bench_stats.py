@@ -1,4 +1,4 @@
-"""Key-figure timings on the benchmark data set (5,000 persons) next to a raw baseline in the same run.
+"""Key-figure timings on the Landkreis data set (5,000 persons) next to a raw baseline in the same run.
 
     .venv/bin/python benchmarks/bench_stats.py [--persons 5000] [--runs 5]
 
@@ -17,14 +17,14 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from integrationsplan import demo
+from dataset import PASS, describe, landkreis
+
 from integrationsplan.i18n import Translator
 from integrationsplan.pdf import stats_pdf
 from integrationsplan.stats import Period, compute
 from integrationsplan.stats.export import to_csv, to_xlsx
 from integrationsplan.storage import Database
 
-PASS = "benchmark passphrase"
 READS = (
     "SELECT id, counselling_start, birth_date, birth_year, gender, nationality, extended, manager, municipality"
     " FROM person",
@@ -54,14 +54,10 @@ def main() -> None:
     parser.add_argument("--persons", type=int, default=5000)
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as folder:
+    path = landkreis(args.persons)
+    print(describe(path))
+    with tempfile.TemporaryDirectory() as folder, Database.open(path, PASS) as db:
         out = Path(folder)
-        started = time.perf_counter()
-        db = Database.create(out / "bench.db", PASS)
-        demo.fill(db, persons=args.persons, seed=1, today=date(2026, 11, 1))
-        counts = {t: db.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                  for t in ("person", "plan", "goal", "counselling_session")}  # fmt: skip
-        print(f"data set: {counts} (made in {time.perf_counter() - started:.1f} s)")
         year = Period(date(2026, 1, 1), date(2026, 10, 31))
         raw = median_time(lambda: [db.conn.execute(query).fetchall() for query in READS], args.runs)
         ours = median_time(lambda: compute(db, year), args.runs)
@@ -75,7 +71,6 @@ def main() -> None:
         ):
             took = median_time(action, args.runs)
             print(f"{name:32} {took * 1000:9.1f} ms   ratio to counting {took / ours:5.2f}")
-        db.close()
 
 
 if __name__ == "__main__":

@@ -32,7 +32,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
     exists = args.db.exists()
     passphrase = obtain(args.passphrase_file, confirm=not exists)
     with Database.open(args.db, passphrase) if exists else Database.create(args.db, passphrase) as db:
-        counts = demo.fill(db, persons=args.persons, seed=args.seed)
+        density = demo.LANDKREIS if args.landkreis else demo.DEMO
+        counts = demo.fill(db, persons=args.persons, seed=args.seed, density=density)
     message = _("Demo data written: {persons} persons, {plans} plans, {sessions} sessions.")
     print(message.format(persons=counts["persons"], plans=counts["plans"], sessions=counts["sessions"]))
     return 0
@@ -264,6 +265,10 @@ def build_parser() -> argparse.ArgumentParser:
     demo = command("demo", cmd_demo, _("fill a database with synthetic demo data"))
     demo.add_argument("--persons", type=_count, default=200, help=_("number of persons (default: 200)"))
     demo.add_argument("--seed", type=int, default=1, help=_("random seed (default: 1)"))
+    demo.add_argument(
+        "--landkreis", action="store_true",
+        help=_("fuller cases, as in the benchmarks: about 12 sessions, 5 goals and 20 steps per person"),
+    )  # fmt: skip
     command("check", cmd_check, _("check integrity and foreign keys and print counts"))
     passwd = command("passwd", cmd_passwd, _("change the passphrase"))
     passwd.add_argument("--new-passphrase-file", type=Path, help=_("read the new passphrase from this file"))

@@ -91,3 +91,18 @@ def test_search_finds_persons_by_transliteration(filled: tuple[Database, dict[st
         found = db.persons.search(person.family_name_latin.lower())
         assert person.id in [p.id for p in found]
         assert person.id in [p.id for p in db.persons.search(person.family_name)]
+
+
+def test_the_landkreis_density_fills_cases_as_the_benchmarks_need(tmp_path: Path) -> None:
+    """Per person about 12 sessions, 5 goals and 20 steps (issue 9: 60,000, 25,000, 100,000 per 5,000 persons)."""
+    with Database.create(tmp_path / "landkreis.db", "pass phrase") as db:
+        counts = demo.fill(db, persons=200, seed=1, today=TODAY, density=demo.LANDKREIS)
+        assert db.check() == []
+        assert counts["persons"] == 200
+    assert 10 <= counts["sessions"] / 200 <= 14
+    assert 4 <= counts["goals"] / 200 <= 6
+    assert 16 <= counts["steps"] / 200 <= 24
+    with Database.create(tmp_path / "plain.db", "pass phrase") as db:
+        plain = demo.fill(db, persons=200, seed=1, today=TODAY)
+    for kind in ("sessions", "goals", "steps"):  # about as many plans, each fuller
+        assert plain[kind] / plain["plans"] * 2 < counts[kind] / counts["plans"], kind

@@ -17,12 +17,37 @@ PARENT, RELATIVE = Relationship.PARENT, Relationship.OTHER_RELATIVE
 Versions = list[tuple[date, list["GoalState"]]]  # (valid from, goals) per plan version
 
 
+@dataclass(frozen=True)
+class Density:
+    """How full a case is, as multiples of the demo's usual caseload (about 4 sessions and 2 goals a person).
+
+    `sessions` scales the sessions per month of counselling, `goals` the goals per life area of a plan and `steps`
+    the steps per goal, each as far as the texts allow. At 1 the draws are those of the plain demo, so the same
+    seed keeps making the same demo.
+    """
+
+    sessions: float = 1.0
+    goals: float = 1.0
+    steps: float = 1.0
+
+    @staticmethod
+    def times(count: int, factor: float, most: int) -> int:
+        """`count` scaled by `factor`, at least 1 and at most `most`."""
+        return max(1, min(most, round(count * factor)))
+
+
+DEMO = Density()
+# The benchmark caseload of issue 9, a Landkreis: per 5,000 persons about 60,000 sessions, 25,000 goals and
+# 100,000 steps (tests/unit/test_demo.py checks the proportions).
+LANDKREIS = Density(sessions=3.3, goals=3.2, steps=3.4)
+
+
 class Writer(Dice):
     """Writes one kind of demo record into `db`; `latest` is the last day the clock allows."""
 
-    def __init__(self, db: Database, rng: random.Random, today: date, latest: date) -> None:
+    def __init__(self, db: Database, rng: random.Random, today: date, latest: date, density: Density) -> None:
         super().__init__(rng)
-        self.db, self.today, self.latest = db, today, latest
+        self.db, self.today, self.latest, self.density = db, today, latest, density
 
 
 @dataclass

@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from integrationsplan.demo.context import CHILD, PARENT, REF, RELATIVE, SPOUSE, Case, Member, Writer
+from integrationsplan.demo.context import CHILD, PARENT, REF, RELATIVE, SPOUSE, Case, Density, Member, Writer
 from integrationsplan.demo.dice import DAY
 from integrationsplan.demo.person_records import PersonRecords
 from integrationsplan.demo.plans import Plans
@@ -27,13 +27,13 @@ UKRAINE_WAR = date(2022, 2, 24)
 class Households(Writer):
     """Writes whole households; the other writers add each member's records, plans and sessions."""
 
-    def __init__(self, db: Database, rng: random.Random, today: date) -> None:
+    def __init__(self, db: Database, rng: random.Random, today: date, density: Density) -> None:
         # birth dates and consents are checked against the clock
-        super().__init__(db, rng, today, min(today, date.today()))
+        super().__init__(db, rng, today, min(today, date.today()), density)
         self.count = 0
-        self.records = PersonRecords(db, rng, today, self.latest)
-        self.plans = Plans(db, rng, today, self.latest)
-        self.sessions = Sessions(db, rng, today, self.latest)
+        self.records = PersonRecords(db, rng, today, self.latest, density)
+        self.plans = Plans(db, rng, today, self.latest, density)
+        self.sessions = Sessions(db, rng, today, self.latest, density)
 
     def household(self, room: int) -> int:
         rng, today = self.rng, self.today

@@ -92,7 +92,8 @@ class Plans(Writer):
         states = []
         language = goal_texts.TRANSLATION_LANGUAGE.get(m.person.languages[0] if m.person.languages else "", "")
         listed = CATALOGUE.of_kind(Kind.GOAL, area)
-        for text, translations in self.rng.sample(goal_texts.GOALS[area], count):
+        pool = goal_texts.GOALS[area]
+        for text, translations in self.rng.sample(pool, self.density.times(count, self.density.goals, len(pool))):
             start = self.day(on, max(on, min(on + 30 * DAY, hh.end)))
             target = start + self.rng.randint(45, 270) * DAY
             texts = hh.texts(date=target.strftime("%d.%m.%Y"))
@@ -116,7 +117,7 @@ class Plans(Writer):
             if key is not None:  # a catalogue goal gets the catalogue's steps of its life area
                 steps = [(e.german, e.responsible or Responsible.CLIENT, e.referral, e.key)
                          for e in CATALOGUE.of_kind(Kind.STEP, area)] or steps  # fmt: skip
-            count = min(len(steps), self.rng.randint(1, 2))
+            count = self.density.times(self.rng.randint(1, 2), self.density.steps, len(steps))
             for step, responsible, referral, step_key in self.rng.sample(steps, count):
                 due = self.day(start, target)
                 done = None

@@ -22,8 +22,8 @@ class Sessions(Writer):
 
     def write(self, m: Member, hh: Case, versions: Versions) -> None:
         db, p, rng = self.db, m.person, self.rng
-        mean = max(1.0, (hh.end - hh.start).days / 30.4 * 0.52)
-        count = max(1, min(40, round(rng.gauss(mean, mean**0.5))))
+        mean = max(1.0, (hh.end - hh.start).days / 30.4 * 0.52 * self.density.sessions)
+        count = self.density.times(round(rng.gauss(mean, mean**0.5)), 1, round(40 * self.density.sessions))
         days = sorted([hh.start] + [self.day(min(hh.start + DAY, hh.end), hh.end) for _ in range(count - 1)])
         areas = sorted({g.goal.area for _, goals in versions for g in goals})
         others = [o.person.id for o in hh.members if o is not m]
