@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import re
@@ -72,6 +73,7 @@ def _transliterate(text: str) -> str:
     return _CYRILLIC_RUN.sub(romanise, text).translate(_EXTRA)
 
 
+@functools.lru_cache(maxsize=16384)  # names repeat, and indexing a person folds each token several times
 def fold(text: str) -> str:
     """Lowercase, strip accents, merge German umlaut spellings and romanise Cyrillic."""
     # Cyrillic goes first while й ї ё are still composed; the second pass catches
@@ -89,6 +91,7 @@ def fold(text: str) -> str:
     return " ".join(_UMLAUT.sub(r"\1", "".join(kept)).split())
 
 
+@functools.lru_cache(maxsize=16384)
 def skeleton(token: str) -> str:
     """Consonant key of one name token, equal for common spelling variants.
 

@@ -6,9 +6,9 @@ import contextlib
 import hashlib
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, TypeVar
 
 import sqlcipher3
 
@@ -23,6 +23,17 @@ KDF_ITERATIONS = 256_000
 SALT_BYTES = 16
 
 Connection = Any  # sqlcipher3 ships no type information
+T = TypeVar("T")
+# Values bound in one "IN (…)" list: far below SQLite's limit, and few enough queries for any batch.
+IN_LIST_SIZE = 500
+
+
+def in_lists(values: Iterable[T]) -> Iterator[tuple[list[T], str]]:
+    """`values` in lists of at most IN_LIST_SIZE, each with its "?, ?, …" for an IN clause."""
+    items = list(values)
+    for start in range(0, len(items), IN_LIST_SIZE):
+        part = items[start : start + IN_LIST_SIZE]
+        yield part, ", ".join("?" * len(part))
 
 
 class ProcessLock:

@@ -314,10 +314,10 @@ class Database:
         if changes.erased.get("person"):  # the index keeps a deleted row's words until it is merged
             search.forget_deleted(self.conn)
         updated = changes.updated.get("person", set())
-        for person_id in changes.inserted.get("person", set()) - updated:  # new ids: nothing to remove first
-            search.add_to_index(self.conn, self.persons.get(person_id))
-        for person_id in updated:
-            search.index_person(self.conn, self.persons.get(person_id))
+        for person in self.persons.many(changes.inserted.get("person", set()) - updated):  # nothing to remove
+            search.add_to_index(self.conn, person)
+        for person in self.persons.many(updated):
+            search.index_person(self.conn, person)
 
     def rebuild_derived(self) -> None:
         with connection.translated(self.path):

@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Protocol
 
-from integrationsplan.storage.connection import Connection
+from integrationsplan.storage.connection import Connection, in_lists
 from integrationsplan.sync import versions
 
 Key = tuple[str, str]  # (table, row id)
@@ -94,12 +94,11 @@ def clear_references(conn: Connection, refs: Refs, erased: Iterable[Key]) -> dic
         for ref in refs.get(parent, ()):
             if not ref.nullable:
                 continue
-            marks = ", ".join("?" * len(ids))
-            for (child,) in conn.execute(
-                f"SELECT id FROM {ref.child_table} WHERE {ref.column} IN ({marks})", sorted(ids)
-            ).fetchall():
-                conn.execute(f"UPDATE {ref.child_table} SET {ref.column} = NULL WHERE id = ?", (child,))
-                changed[ref.child_table].add(child)
+            for part, marks in in_lists(sorted(ids)):
+                query = f"SELECT id FROM {ref.child_table} WHERE {ref.column} IN ({marks})"
+                for (child,) in conn.execute(query, part).fetchall():
+                    conn.execute(f"UPDATE {ref.child_table} SET {ref.column} = NULL WHERE id = ?", (child,))
+                    changed[ref.child_table].add(child)
     return changed
 
 
@@ -116,10 +115,10 @@ def forget_before_mark(conn: Connection, table: str, mark: str, fields: Sequence
     erasures: dict[str, list[tuple[str, int, int]]] = defaultdict(list)
     query = ("SELECT row_id, device_id, device_seq, hlc FROM change_log WHERE tbl = ? AND field = ? AND op = 'set'"
              " AND value IS NOT NULL")  # fmt: skip
-    chosen = sorted(rows) if rows is not None else None
-    for part in [chosen[i : i + 500] for i in range(0, len(chosen), 500)] if chosen is not None else [None]:
-        extra = f" AND row_id IN ({', '.join('?' * len(part))})" if part is not None else ""
-        for row_id, device, seq, hlc in conn.execute(query + extra, (table, mark, *(part or ()))):
+    parts: Iterable[tuple[list[str], str]] = in_lists(sorted(rows)) if rows is not None else [([], "")]
+    for part, places in parts:
+        extra = f" AND row_id IN ({places})" if rows is not None else ""
+        for row_id, device, seq, hlc in conn.execute(query + extra, (table, mark, *part)):
             erasures[row_id].append((device, seq, hlc))
     emptied = 0
     for row_id, marks in erasures.items():

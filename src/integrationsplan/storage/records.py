@@ -98,7 +98,12 @@ def _fields(cls: type[Any]) -> tuple[tuple[str, Converter, Converter], ...]:
 
 
 def columns(cls: type[Any]) -> tuple[str, ...]:
-    return tuple(name for name, _, _ in _fields(cls))
+    if cls not in _COLUMNS:  # asked per change during an import
+        _COLUMNS[cls] = tuple(name for name, _, _ in _fields(cls))
+    return _COLUMNS[cls]
+
+
+_COLUMNS: dict[type[Any], tuple[str, ...]] = {}
 
 
 def to_row(record: Any) -> dict[str, Any]:

@@ -44,17 +44,11 @@ class Persons(Repository[Person]):
 
     def search(self, query: str, limit: int = 200) -> list[Person]:
         ids = search.search(self.db.conn, query, limit)
-        found = {p.id: p for p in self._by_ids(ids)}
+        found = {p.id: p for p in self.many(ids)}
         return [found[i] for i in ids if i in found]
 
     def possible_duplicates(self, person: Person) -> list[Person]:
-        return self._by_ids(search.possible_duplicates(self.db.conn, person))
-
-    def _by_ids(self, ids: list[str]) -> list[Person]:
-        if not ids:
-            return []
-        marks = ", ".join("?" * len(ids))
-        return self._rows(f"{self._select} WHERE id IN ({marks})", ids)
+        return self.many(search.possible_duplicates(self.db.conn, person))
 
 
 class ResourcesRepository(Repository[Resources]):

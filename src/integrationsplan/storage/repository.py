@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from integrationsplan.storage import connection
@@ -33,6 +33,11 @@ class Repository(Generic[T]):
         if record is None:
             raise RecordNotFound(id=record_id)
         return record
+
+    def many(self, ids: Iterable[str]) -> list[T]:
+        """The records with these ids, those that exist, in no particular order."""
+        query = f"{self._select} WHERE id IN "
+        return [record for part, marks in connection.in_lists(ids) for record in self._rows(f"{query}({marks})", part)]
 
     def where(self, order_by: str = "rowid", **equal: Any) -> list[T]:
         """Records whose columns equal the given values (None matches NULL), ordered by "column [DESC], …"."""

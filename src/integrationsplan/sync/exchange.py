@@ -213,7 +213,7 @@ class _Preview(Exception):
 def _fresh(db: Database, bundles: list[tuple[Path, Bundle]], report: ImportReport) -> list[Change]:
     """The changes of the bundles this device lacks (each once, its own never)."""
     own = db.device.device_id
-    known = set(db.conn.execute("SELECT device_id, device_seq FROM change_log"))
+    known = _known(db, [c for _path, opened in bundles for c in opened.changes])
     imported = {b for (b,) in db.conn.execute("SELECT bundle_id FROM sync_bundle")}
     fresh: dict[tuple[str, int], Change] = {}
     for _path, opened in bundles:
@@ -232,6 +232,17 @@ def _fresh(db: Database, bundles: list[tuple[Path, Bundle]], report: ImportRepor
     report.held = sum(_held_back(c, now) for c in fresh.values())
     report.new_changes = len(fresh) - report.held
     return list(fresh.values())
+
+
+def _known(db: Database, changes: list[Change]) -> set[tuple[str, int]]:
+    """The keys among those of `changes` that the log holds already: per sender, within the range it sent (an
+    import costs what the bundles hold, not what the database holds)."""
+    ranges: dict[str, tuple[int, int]] = {}
+    for change in changes:
+        low, high = ranges.get(change.device_id, (change.device_seq, change.device_seq))
+        ranges[change.device_id] = min(low, change.device_seq), max(high, change.device_seq)
+    query = "SELECT device_id, device_seq FROM change_log WHERE device_id = ? AND device_seq BETWEEN ? AND ?"
+    return {key for device, (low, high) in ranges.items() for key in db.conn.execute(query, (device, low, high))}
 
 
 def _apply(db: Database, bundles: list[tuple[Path, Bundle]], fresh: list[Change], report: ImportReport,

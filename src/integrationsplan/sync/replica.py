@@ -9,7 +9,7 @@ from typing import Any, NamedTuple
 
 from integrationsplan.storage import erasure
 from integrationsplan.storage.changes import Changes, references
-from integrationsplan.storage.connection import Connection
+from integrationsplan.storage.connection import Connection, in_lists
 from integrationsplan.storage.records import TABLES, columns
 from integrationsplan.sync.merge import Change, Conflict, merge_row
 
@@ -31,6 +31,30 @@ def log_of(conn: Connection, table: str, row_id: str) -> list[Change]:
         f"SELECT {LOG_COLUMNS} FROM change_log WHERE tbl = ? AND row_id = ?", (table, row_id))]  # fmt: skip
 
 
+def logs_of(conn: Connection, keys: Iterable[Key]) -> dict[Key, list[Change]]:
+    """`log_of` for many rows, a query per table and few hundred rows."""
+    found: dict[Key, list[Change]] = defaultdict(list)
+    for table, ids in _by_table(keys).items():
+        for part, marks in in_lists(ids):
+            query = f"SELECT {LOG_COLUMNS} FROM change_log WHERE tbl = ? AND row_id IN ({marks})"
+            for entry in conn.execute(query, (table, *part)):
+                found[table, entry[4]].append(Change(*entry))
+    return found
+
+
+def _present(conn: Connection, keys: Iterable[Key]) -> set[Key]:
+    """The rows among `keys` that their tables hold."""
+    return {(table, row_id) for table, ids in _by_table(keys).items() for part, marks in in_lists(ids)
+            for (row_id,) in conn.execute(f"SELECT id FROM {table} WHERE id IN ({marks})", part)}  # fmt: skip
+
+
+def _by_table(keys: Iterable[Key]) -> dict[str, list[str]]:
+    ids: dict[str, list[str]] = defaultdict(list)
+    for table, row_id in keys:
+        ids[table].append(row_id)
+    return ids
+
+
 class Materialised(NamedTuple):
     changes: Changes
     conflicts: list[Conflict]
@@ -47,12 +71,12 @@ def materialise(conn: Connection, keys: Iterable[Key]) -> Materialised:
     erased = erasure.dependants(conn, refs, erasure.purge_roots(conn)) if erasure.any_purge(conn) else []
     out = set(erased)
     gone = {key for key in erased if _exists(conn, *key)}
-    for table, row_id in keys:
-        if (table, row_id) in out:
-            continue
-        merged = merge_row(log_of(conn, table, row_id))
+    wanted = list(dict.fromkeys(key for key in keys if key not in out))
+    logs, present = logs_of(conn, wanted), _present(conn, wanted)
+    for table, row_id in wanted:
+        merged = merge_row(logs.get((table, row_id), []))
         conflicts += merged.conflicts
-        _write(conn, table, row_id, whole(conn, table, merged.values), changes)
+        _write(conn, table, row_id, whole(conn, table, merged.values), changes, (table, row_id) in present)
     for table, row_id in erased:  # dependants first
         _write(conn, table, row_id, None, changes)
     for table, row_id in gone:
@@ -60,16 +84,16 @@ def materialise(conn: Connection, keys: Iterable[Key]) -> Materialised:
     erasure.empty_history(conn, refs, erased)
     for table, ids in erasure.clear_references(conn, refs, erased).items():
         changes.updated[table].update(ids)
-    while True:  # a kept parent may itself have a deleted parent: until nothing refers to a missing row
-        missing = _missing_parents(conn)
-        if not missing:
-            break
+    written = [(t, i) for part in (changes.inserted, changes.updated) for t, ids in part.items() for i in ids]
+    missing = _missing_parents(conn, refs, written, [(t, i) for t, ids in changes.deleted.items() for i in ids])
+    while missing:  # a kept parent may itself have a deleted parent: until nothing refers to a missing row
         for table, row_id in missing:
             merged = merge_row(log_of(conn, table, row_id), keep=True)
             if merged.values is None:
                 raise ValueError(f"{table} {row_id} is referred to but has no change in the log")
             conflicts += merged.conflicts
             _write(conn, table, row_id, merged.values, changes)
+        missing = _missing_parents(conn, refs, missing, [])
     prune(conn, _released(changes), changes, refs)
     return Materialised(changes, conflicts, gone)
 
@@ -134,20 +158,29 @@ def _exists(conn: Connection, table: str, row_id: str) -> bool:
     return conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", (row_id,)).fetchone() is not None
 
 
-def _missing_parents(conn: Connection) -> set[Key]:
-    """Rows that living rows refer to but that are not in their table (SQLite's deferred foreign-key check)."""
+def _missing_parents(conn: Connection, refs: erasure.Refs, written: Iterable[Key], deleted: Iterable[Key]) -> set[Key]:
+    """Rows that are not in their table but that a row refers to: a parent of a row `written`, or a row `deleted`
+    that a row still refers to. Looks at those rows only: a batch costs what it holds, not what the file holds."""
     missing: set[Key] = set()
-    for child, _rowid, parent, fk_id in conn.execute("PRAGMA foreign_key_check"):
-        if child not in TABLES:
-            continue
-        column = next(fk[3] for fk in conn.execute(f"PRAGMA foreign_key_list({child})") if fk[0] == fk_id)
-        missing.update((parent, row_id) for (row_id,) in conn.execute(
-            f"SELECT DISTINCT {column} FROM {child} WHERE {column} NOT IN (SELECT id FROM {parent})"))  # fmt: skip
+    for table, ids in _by_table(written).items():
+        for column, parent in _links(conn).get(table, []):
+            for part, marks in in_lists(ids):
+                missing.update((parent, row_id) for (row_id,) in conn.execute(
+                    f"SELECT DISTINCT {column} FROM {table} WHERE id IN ({marks}) AND {column} IS NOT NULL"
+                    f" AND {column} NOT IN (SELECT id FROM {parent})", part))  # fmt: skip
+    for table, ids in _by_table(deleted).items():
+        for ref in refs.get(table, ()):
+            for part, marks in in_lists(ids):
+                missing.update((table, row_id) for (row_id,) in conn.execute(
+                    f"SELECT DISTINCT {ref.column} FROM {ref.child_table} WHERE {ref.column} IN ({marks})"
+                    f" AND {ref.column} NOT IN (SELECT id FROM {table})", part))  # fmt: skip
     return missing
 
 
-def _write(conn: Connection, table: str, row_id: str, values: dict[str, object] | None, changes: Changes) -> None:
-    exists = _exists(conn, table, row_id)
+def _write(conn: Connection, table: str, row_id: str, values: dict[str, object] | None, changes: Changes,
+           exists: bool | None = None) -> None:  # fmt: skip
+    """Insert, update or delete the row; `exists`: whether the table holds it (None: look)."""
+    exists = _exists(conn, table, row_id) if exists is None else exists
     if values is None:
         if exists:
             for parent, parent_id in _parents_of(conn, table, row_id):

@@ -48,6 +48,8 @@ def ancestors(versions: Sequence[Version]) -> dict[Key, set[Key]]:
 
 def heads(versions: Sequence[Version]) -> list[Key]:
     """The versions no other version saw, sorted (the `seen` list of the next change of the field)."""
+    if len(versions) == 1:  # most fields were written once
+        return [versions[0].key]
     seen = set().union(*ancestors(versions).values()) if versions else set()
     return sorted(v.key for v in versions if v.key not in seen)
 
