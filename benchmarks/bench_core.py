@@ -18,7 +18,8 @@ from pathlib import Path
 from dataset import PASS, describe, landkreis
 
 from integrationsplan.domain.person import Person
-from integrationsplan.storage import Database, connection
+from integrationsplan.storage import Database, connection, erasure
+from integrationsplan.storage.changes import references
 from integrationsplan.storage.records import to_row
 
 
@@ -84,6 +85,18 @@ def bench_search(path: Path, queries: int) -> None:
     report("search per keystroke, p95", p95, raw95)
 
 
+def bench_references(path: Path, persons: int) -> None:
+    """What refers to a person (an erasure, the access report), against plain queries of the tables by person."""
+    with Database.open(path, PASS) as db:
+        refs = references(db.conn)
+        ids = [row[0] for row in db.conn.execute("SELECT person_id FROM plan LIMIT ?", (persons,))]
+        tables = [r.child_table for r in refs["person"]]
+        ours = [timed(lambda i=i: erasure.dependants(db.conn, refs, [("person", i)])) for i in ids]
+        raw = [timed(lambda i=i: [db.conn.execute(f"SELECT id FROM {t} WHERE person_id = ?", (i,)).fetchall()
+                                  for t in tables]) for i in ids]  # fmt: skip
+    report("what refers to a person (erasure, report)", statistics.median(ours), statistics.median(raw))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--persons", type=int, default=5000)
@@ -95,6 +108,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         bench_writes(Path(folder), min(args.persons, 5000))
     bench_search(path, args.queries)
+    bench_references(path, 20)
 
 
 if __name__ == "__main__":

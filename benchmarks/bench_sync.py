@@ -21,6 +21,7 @@ from pathlib import Path
 
 from dataset import PASS, describe, landkreis
 
+from integrationsplan import retention
 from integrationsplan.domain.person import Person
 from integrationsplan.storage import Database
 from integrationsplan.storage.records import to_row
@@ -42,6 +43,16 @@ def joined(db: Database, members: team.Team) -> Database:
     with db.remote_write() as conn:
         team.join(conn, members)
     return db
+
+
+def add_persons(db: Database, count: int, prefix: str) -> list[Person]:
+    """Persons of 4 set fields each, plus the id entry: about 5 changes per person."""
+    persons = [Person(case_number=f"{prefix}-{i:06d}", counselling_start=date(2024, 1, 1), family_name=f"Name{i}",
+                      municipality="Ulm") for i in range(count)]  # fmt: skip
+    with db.write():
+        for person in persons:
+            db.persons.add(person)
+    return persons
 
 
 def raw_store(path: Path, log: list[tuple[object, ...]], persons: list[Person]) -> float:
@@ -71,11 +82,7 @@ def main() -> None:
         out = folder / "share"
         out.mkdir()
         source = joined(Database.create(folder / "laptop.db", PASS, device_name="laptop"), members)
-        persons = [Person(case_number=f"B-{i:06d}", counselling_start=date(2024, 1, 1), family_name=f"Name{i}",
-                          municipality="Ulm") for i in range(args.changes // 5)]  # fmt: skip
-        with source.write():  # persons of 4 set fields each, plus the id entry: about 5 changes per person
-            for person in persons:
-                source.persons.add(person)
+        persons = add_persons(source, args.changes // 5, "B")
         log = source.conn.execute(f"SELECT {LOG_COLUMNS} FROM change_log").fetchall()
         print(f"{len(log)} changes")
         raw = raw_store(folder / "raw.db", log, [])
@@ -90,16 +97,30 @@ def main() -> None:
         report("re-import of the same bundle (nothing new)", timed(lambda: exchange.import_bundles(
             target, written, None)), raw)  # fmt: skip
         print(f"bundle size: {written[0].stat().st_size / 1024:.0f} KiB")
-        for db in (source, target):
-            db.close()
+        source.close()
+        target.close()
         if args.persons:
             copy = folder / "landkreis.db"
             shutil.copyfile(landkreis(args.persons), copy)
             print(describe(copy))
             with joined(Database.open(copy, PASS), members) as full:
                 took = timed(lambda: exchange.import_bundles(full, written, None))
-            report(f"import + merge into the data set ({args.persons} persons)", took, raw)
-            report("  the same against log + rows stored raw", took, raw_rows)
+                report(f"import + merge into the data set ({args.persons} persons)", took, raw)
+                report("  the same against log + rows stored raw", took, raw_rows)
+                erase_and_import(full, members, folder, args.changes // 5, raw)
+
+
+def erase_and_import(db: Database, members: team.Team, folder: Path, count: int, raw: float) -> None:
+    """Erase a case (purge and VACUUM) against VACUUM alone; then import as many new changes from another laptop
+    into the file with the erasure (every import then asks which of its rows an erasure reached)."""
+    person_id = db.conn.execute("SELECT person_id FROM plan LIMIT 1").fetchone()[0]
+    erasing = timed(lambda: retention.erase(db, person_id))
+    report("erase a case (purge, VACUUM) vs VACUUM alone", erasing, timed(db.vacuum))
+    with joined(Database.create(folder / "laptop2.db", PASS, device_name="laptop2"), members) as other:
+        add_persons(other, count, "C")
+        fresh = exchange.export(other, folder / "share", everything=True)
+    took = timed(lambda: exchange.import_bundles(db, [fresh], None))
+    report("import + merge after an erasure", took, raw)
 
 
 if __name__ == "__main__":

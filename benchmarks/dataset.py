@@ -2,8 +2,9 @@
 
 Per 5,000 persons about 60,000 sessions, 25,000 goals and 100,000 steps (`integrationsplan demo --landkreis`).
 The program's own demo command makes it in another process, so that no benchmark counts the generator's time or
-memory, into BENCH_DATA (default: ~/.cache/integrationsplan-benchmarks) under a name that carries the size and
-the schema version. A file is only used once it is complete; delete the folder to make the data sets again.
+memory, into BENCH_DATA (default: ~/.cache/integrationsplan-benchmarks) under a name that carries the size. A file
+is only used once it is complete; one made by an older version is brought to the newest schema (without the backup
+copy a caseworker's file gets). Delete the folder to make the data sets again.
 """
 
 from __future__ import annotations
@@ -14,8 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-from integrationsplan.storage import Database
-from integrationsplan.storage.migrate import latest_version
+from integrationsplan.storage import Database, connection, migrate
 
 PASS = "benchmark passphrase"
 TABLES = ("person", "plan", "goal", "step", "counselling_session", "change_log")
@@ -27,8 +27,13 @@ def folder() -> Path:
 
 def landkreis(persons: int) -> Path:
     """The data set of `persons` persons, made now if no earlier run left it."""
-    path = folder() / f"landkreis-{persons}-schema{latest_version()}.db"
+    path = folder() / f"landkreis-{persons}.db"
     if path.exists():
+        conn = connection.connect(path, PASS, create=False)
+        try:
+            migrate.migrate(conn, path, backup=False)
+        finally:
+            conn.close()
         return path
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(path.name + ".partial")

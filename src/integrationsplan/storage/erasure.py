@@ -38,18 +38,39 @@ def purge_roots(conn: Connection) -> set[Key]:
     return {(t, r) for t, r in conn.execute("SELECT tbl, row_id FROM change_log WHERE op = 'purge'")}
 
 
+def by_table(keys: Iterable[Key]) -> dict[str, list[str]]:
+    """The row ids of `keys` per table, in the order given."""
+    ids: dict[str, list[str]] = defaultdict(list)
+    for table, row_id in keys:
+        ids[table].append(row_id)
+    return ids
+
+
+# The terms of the partial index change_log_reference (migration 0011): a query names them to use it.
+REFERENCE = "op = 'set' AND field GLOB '*_id'"
+
+
+def _required(refs: Refs) -> dict[tuple[str, str], str]:
+    """(child table, column) -> parent table, for the references a row cannot be without."""
+    return {(r.child_table, r.column): parent for parent, rs in refs.items() for r in rs if not r.nullable}
+
+
 def dependants(conn: Connection, refs: Refs, roots: Iterable[Key]) -> list[Key]:
-    """`roots` and every row depending on them, dependants before the rows they depend on."""
-    required = {(r.child_table, r.column): parent for parent, rs in refs.items() for r in rs if not r.nullable}
+    """`roots` and every row depending on them, dependants before the rows they depend on. Walks down the index of
+    references, level by level: the cost is that of the rows found, not of the log."""
+    required = _required(refs)
     children: dict[Key, set[Key]] = defaultdict(set)
-    if required:
-        fields = sorted({column for _table, column in required})
-        query = (f"SELECT DISTINCT tbl, row_id, field, value FROM change_log WHERE op = 'set' AND value IS NOT NULL"
-                 f" AND field IN ({', '.join('?' * len(fields))})")  # fmt: skip
-        for table, row_id, column, value in conn.execute(query, fields):
-            parent = required.get((table, column))
-            if parent is not None:
-                children[(parent, value)].add((table, row_id))
+    level = set(roots)
+    walked = set(level)
+    while level:
+        for part, marks in in_lists(sorted({row_id for _table, row_id in level})):
+            query = f"SELECT DISTINCT tbl, row_id, field, value FROM change_log WHERE {REFERENCE} AND value IN "
+            for table, row_id, column, value in conn.execute(f"{query}({marks})", part):
+                parent = required.get((table, column))
+                if parent is not None and (parent, value) in level:
+                    children[(parent, value)].add((table, row_id))
+        level = {child for key in level for child in children.get(key, ())} - walked
+        walked |= level
     order: list[Key] = []
     found: set[Key] = set()
 
@@ -61,9 +82,40 @@ def dependants(conn: Connection, refs: Refs, roots: Iterable[Key]) -> list[Key]:
             visit(child)
         order.append(key)
 
-    for root in sorted(roots):
+    for root in sorted(set(roots)):
         visit(root)
     return order
+
+
+def reached(conn: Connection, refs: Refs, keys: Iterable[Key]) -> set[Key]:
+    """Those of `keys` that a purge erased: purged themselves, or depending on a purged row (`dependants`), found by
+    walking up from `keys`. What an import costs follows what it brings, not how much was ever erased."""
+    roots = purge_roots(conn)
+    keys = list(keys)
+    if not roots or not keys:
+        return set()
+    required = _required(refs)
+    parents: dict[Key, set[Key]] = {}
+    level = set(keys)
+    while level:
+        parents.update({key: set() for key in level})
+        for table, ids in by_table(sorted(level)).items():
+            for part, marks in in_lists(ids):
+                query = f"SELECT row_id, field, value FROM change_log WHERE {REFERENCE} AND tbl = ? AND row_id IN "
+                for row_id, column, value in conn.execute(f"{query}({marks})", (table, *part)):
+                    parent = required.get((table, column))
+                    if parent is not None:
+                        parents[table, row_id].add((parent, value))
+        level = {parent for key in level for parent in parents[key]} - parents.keys()
+    erased: dict[Key, bool] = {}
+
+    def hit(key: Key) -> bool:
+        if key not in erased:
+            erased[key] = key in roots  # a malformed log with a cycle must not loop
+            erased[key] = key in roots or any(hit(parent) for parent in parents.get(key, ()))
+        return erased[key]
+
+    return {key for key in keys if hit(key)}
 
 
 def kept_fields(refs: Refs, table: str) -> list[str]:
@@ -86,11 +138,8 @@ def empty_history(conn: Connection, refs: Refs, keys: Iterable[Key]) -> None:
 
 def clear_references(conn: Connection, refs: Refs, erased: Iterable[Key]) -> dict[str, set[str]]:
     """Set optional references to erased rows to NULL in the tables; returns the rows changed per table."""
-    by_table: dict[str, set[str]] = defaultdict(set)
-    for table, row_id in erased:
-        by_table[table].add(row_id)
     changed: dict[str, set[str]] = defaultdict(set)
-    for parent, ids in by_table.items():
+    for parent, ids in by_table(set(erased)).items():
         for ref in refs.get(parent, ()):
             if not ref.nullable:
                 continue

@@ -34,7 +34,7 @@ def log_of(conn: Connection, table: str, row_id: str) -> list[Change]:
 def logs_of(conn: Connection, keys: Iterable[Key]) -> dict[Key, list[Change]]:
     """`log_of` for many rows, a query per table and few hundred rows."""
     found: dict[Key, list[Change]] = defaultdict(list)
-    for table, ids in _by_table(keys).items():
+    for table, ids in erasure.by_table(keys).items():
         for part, marks in in_lists(ids):
             query = f"SELECT {LOG_COLUMNS} FROM change_log WHERE tbl = ? AND row_id IN ({marks})"
             for entry in conn.execute(query, (table, *part)):
@@ -44,15 +44,8 @@ def logs_of(conn: Connection, keys: Iterable[Key]) -> dict[Key, list[Change]]:
 
 def _present(conn: Connection, keys: Iterable[Key]) -> set[Key]:
     """The rows among `keys` that their tables hold."""
-    return {(table, row_id) for table, ids in _by_table(keys).items() for part, marks in in_lists(ids)
+    return {(table, row_id) for table, ids in erasure.by_table(keys).items() for part, marks in in_lists(ids)
             for (row_id,) in conn.execute(f"SELECT id FROM {table} WHERE id IN ({marks})", part)}  # fmt: skip
-
-
-def _by_table(keys: Iterable[Key]) -> dict[str, list[str]]:
-    ids: dict[str, list[str]] = defaultdict(list)
-    for table, row_id in keys:
-        ids[table].append(row_id)
-    return ids
 
 
 class Materialised(NamedTuple):
@@ -67,8 +60,10 @@ def materialise(conn: Connection, keys: Iterable[Key]) -> Materialised:
     its end."""
     changes = Changes()
     conflicts: list[Conflict] = []
+    keys = list(keys)
     refs = references(conn)
-    erased = erasure.dependants(conn, refs, erasure.purge_roots(conn)) if erasure.any_purge(conn) else []
+    # what a purge reached among the rows (one arrived now, or a change of a row erased before), and below them
+    erased = erasure.dependants(conn, refs, erasure.reached(conn, refs, keys))
     out = set(erased)
     gone = {key for key in erased if _exists(conn, *key)}
     wanted = list(dict.fromkeys(key for key in keys if key not in out))
@@ -162,13 +157,13 @@ def _missing_parents(conn: Connection, refs: erasure.Refs, written: Iterable[Key
     """Rows that are not in their table but that a row refers to: a parent of a row `written`, or a row `deleted`
     that a row still refers to. Looks at those rows only: a batch costs what it holds, not what the file holds."""
     missing: set[Key] = set()
-    for table, ids in _by_table(written).items():
+    for table, ids in erasure.by_table(written).items():
         for column, parent in _links(conn).get(table, []):
             for part, marks in in_lists(ids):
                 missing.update((parent, row_id) for (row_id,) in conn.execute(
                     f"SELECT DISTINCT {column} FROM {table} WHERE id IN ({marks}) AND {column} IS NOT NULL"
                     f" AND {column} NOT IN (SELECT id FROM {parent})", part))  # fmt: skip
-    for table, ids in _by_table(deleted).items():
+    for table, ids in erasure.by_table(deleted).items():
         for ref in refs.get(table, ()):
             for part, marks in in_lists(ids):
                 missing.update((table, row_id) for (row_id,) in conn.execute(
