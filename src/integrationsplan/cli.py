@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import MAXYEAR, date
 from pathlib import Path
 
 from integrationsplan import __version__, cli_sync, i18n
-from integrationsplan.cli_sync import open_database
+from integrationsplan.cli_sync import database_file, open_database
 from integrationsplan.errors import UserError
 from integrationsplan.i18n import N_, _, format_date, ngettext
 from integrationsplan.passphrase import NEW_ENV_VAR, obtain
@@ -196,9 +197,12 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 def _day(text: str) -> date:
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(_("a date like 2026-06-30")) from None
+    if day.year == MAXYEAR:  # the key figures count the months up to the one after the period
+        raise argparse.ArgumentTypeError(_("a date before the year 9999"))
+    return day
 
 
 def cmd_catalogue(args: argparse.Namespace) -> int:
@@ -245,7 +249,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"integrationsplan {__version__}")
     parser.add_argument("--lang", help=_("language of messages (default: de)"))
-    parser.add_argument("--db", type=Path, help=_("database file (for the desktop program)"))
+    parser.add_argument("--db", type=database_file, help=_("database file (for the desktop program)"))
     parser.set_defaults(func=cmd_gui)
     commands = parser.add_subparsers(title=_("commands"), metavar="COMMAND")
 
@@ -254,7 +258,7 @@ def build_parser() -> argparse.ArgumentParser:
         assert name in COMMANDS, f"add {name!r} to COMMANDS: --lang after it must not set the message language"
         sub = commands.add_parser(name, help=help_text, description=help_text)
         if database:
-            sub.add_argument("--db", type=Path, required=True, help=_("database file"))
+            sub.add_argument("--db", type=database_file, required=True, help=_("database file"))
             sub.add_argument("--passphrase-file", type=Path, help=_("read the passphrase from this file"))
         sub.set_defaults(func=func)
         return sub
@@ -359,11 +363,28 @@ def _language_from(argv: Sequence[str]) -> str | None:
     return None
 
 
+_SURROGATES = re.compile("[\ud800-\udfff]")  # bytes of another encoding, as Python reads them from the command line
+
+
+def _undecodable(args: argparse.Namespace) -> str | None:
+    """The first text argument that holds bytes which are no UTF-8: a name or a case number that could be neither
+    stored nor printed. Paths may hold them (they name files as the file system does)."""
+    for value in vars(args).values():
+        for text in value if isinstance(value, list) else [value]:
+            if isinstance(text, str) and _SURROGATES.search(text):
+                return text
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     # The language must be active before the parser is built, so that its help is translated too.
     i18n.set_language(_language_from(argv))
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    undecodable = _undecodable(args)
+    if undecodable is not None:
+        parser.error(_("“{text}” is no UTF-8 text: is the terminal set to another encoding?").format(text=undecodable))
     try:
         return int(args.func(args))
     except UserError as exc:

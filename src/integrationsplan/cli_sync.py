@@ -17,6 +17,14 @@ from integrationsplan.sync.bundle import Bundle
 from integrationsplan.sync.summary import report_lines
 
 
+def database_file(text: str) -> Path:
+    """The path of `--db`: it must name a file, not a folder ("", ".", ".." or "/")."""
+    path = Path(text)
+    if path.name in ("", ".."):
+        raise argparse.ArgumentTypeError(_("a file name, e.g. fall.db"))
+    return path
+
+
 def open_database(args: argparse.Namespace) -> Database:
     """The database of `--db`, unlocked with the passphrase of `--passphrase-file`, the environment or a prompt."""
     return Database.open(args.db, obtain(args.passphrase_file))
@@ -155,7 +163,7 @@ def add_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
 
     def sub(name: str, func: Callable[[argparse.Namespace], int], help_text: str) -> argparse.ArgumentParser:
         parser = commands.add_parser(name, help=help_text, description=help_text)
-        parser.add_argument("--db", type=Path, required=True, help=_("database file"))
+        parser.add_argument("--db", type=database_file, required=True, help=_("database file"))
         parser.add_argument("--passphrase-file", type=Path, help=_("read the passphrase from this file"))
         parser.set_defaults(func=func)
         return parser

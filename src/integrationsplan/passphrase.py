@@ -35,6 +35,8 @@ def obtain(file: Path | None, *, env_var: str = ENV_VAR, confirm: bool = False, 
         value = read_file(file)
     elif os.environ.get(env_var):
         value = os.environ[env_var]
+        if not value.isascii() and any(0xD800 <= ord(c) <= 0xDFFF for c in value):
+            raise PassphraseError(N_("The variable {var} holds bytes that are no UTF-8 text."), var=env_var)
     elif sys.stdin is not None and sys.stdin.isatty():
         value = getpass.getpass(prompt or _("Passphrase: "))
         if confirm and getpass.getpass(_("Repeat the passphrase: ")) != value:

@@ -152,7 +152,7 @@ class _Sheet:
 
     def person(self) -> list[Any]:
         cells = [self.line(NAME, self.data.name), self.line(CASE_NUMBER, self.data.case_number)]
-        table = Table([cells], colWidths=[WIDTH * 0.62, WIDTH * 0.38])
+        table = Table([cells], colWidths=[WIDTH * 0.62, WIDTH * 0.38], splitInRow=1)  # a name longer than a page
         table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                    ("RIGHTPADDING", (0, 0), (0, 0), 8 * mm)]))  # fmt: skip
         return [table]

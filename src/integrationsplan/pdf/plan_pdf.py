@@ -266,7 +266,7 @@ class _Builder:
         image = Image(str(logo))
         scale = min(45 * mm / image.imageWidth, 18 * mm / image.imageHeight)
         image.drawWidth, image.drawHeight = image.imageWidth * scale, image.imageHeight * scale
-        table = Table([[name, image]], colWidths=[CONTENT_WIDTH - 50 * mm, 50 * mm])
+        table = Table([[name, image]], colWidths=[CONTENT_WIDTH - 50 * mm, 50 * mm], splitInRow=1)
         table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (1, 0), (1, 0), "RIGHT")]))
         return [table]
 

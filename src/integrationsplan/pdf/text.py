@@ -157,6 +157,7 @@ def _opentype_runs(piece: str, found: list[int], bold: bool, missing: set[str] |
 
 def visual(text: str, rtl: bool) -> str:
     """One paragraph on one line, in drawing order."""
+    text = fonts.replace_surrogates(text)
     found = levels(text, rtl)
     return reorder(text, found) if found is not None else str(get_display(text, base_dir="R" if rtl else "L"))
 
@@ -227,8 +228,9 @@ def lay_out(text: str, width: float, style: Style, missing: set[str] | None = No
     """
     result: list[Line] = []
     for raw in text.splitlines() or [""]:
-        # Composed letters (ReportLab places no combining marks); tabs as spaces; Cf characters shape, then vanish.
-        paragraph = unicodedata.normalize("NFC", raw).replace("\t", "    ")
+        # Composed letters (ReportLab places no combining marks); tabs as spaces; Cf characters shape, then vanish;
+        # lone surrogates are U+FFFD.
+        paragraph = unicodedata.normalize("NFC", fonts.replace_surrogates(raw)).replace("\t", "    ")
         rtl = style.rtl if style.rtl is not None else is_rtl(paragraph, style.rtl_default)
         bidi = _needs_bidi(paragraph) or rtl
         opentype = bidi and OPENTYPE and any(unshapeable(c) for c in paragraph)

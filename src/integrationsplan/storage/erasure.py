@@ -30,10 +30,6 @@ class Ref(Protocol):
 Refs = Mapping[str, Sequence[Ref]]  # parent table -> the references pointing at it (changes.references)
 
 
-def any_purge(conn: Connection) -> bool:
-    return conn.execute("SELECT 1 FROM change_log WHERE op = 'purge' LIMIT 1").fetchone() is not None
-
-
 def purge_roots(conn: Connection) -> set[Key]:
     return {(t, r) for t, r in conn.execute("SELECT tbl, row_id FROM change_log WHERE op = 'purge'")}
 

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import base64
 import json
+import math
 import os
+import re
 import secrets
 import zlib
 from dataclasses import dataclass, field
@@ -36,6 +38,8 @@ _HEADER = len(MAGIC) + 1 + _SALT + _NONCE
 _SCRYPT_N, _SCRYPT_R, _SCRYPT_P = 2**15, 8, 1
 MAX_BUNDLE_BYTES = 512 * 1024 * 1024
 MAX_UNCOMPRESSED = 4 * MAX_BUNDLE_BYTES  # a zip bomb stops here
+_INTEGER = 2**63  # SQLite's integers are 64-bit
+_SURROGATES = re.compile("[\ud800-\udfff]")  # JSON's "\ud800" escapes: no text SQLite can store
 
 
 class NotABundle(UserError):
@@ -89,9 +93,19 @@ def _encode_value(value: Any) -> Any:
 def _decode_value(value: Any) -> Any:
     if isinstance(value, dict):
         return base64.b64decode(value["b64"], validate=True)
-    if isinstance(value, (list, bool)):
+    if not (value is None or _text(value) or (type(value) is int and -_INTEGER <= value < _INTEGER)
+            or (type(value) is float and math.isfinite(value))):  # fmt: skip
         raise ValueError("a change value is a number, a text or empty")
     return value
+
+
+def _text(value: Any) -> bool:
+    return isinstance(value, str) and not _SURROGATES.search(value)
+
+
+def _count(value: Any) -> bool:
+    """A sequence number or a clock: what an SQLite integer holds, never negative (nor True or False)."""
+    return type(value) is int and 0 <= value < _INTEGER
 
 
 def seal(bundle: Bundle, secret: bytes) -> bytes:
@@ -126,18 +140,29 @@ def open_sealed(data: bytes, secret: bytes, path: Path) -> Bundle:
         if inflater.unconsumed_tail:
             raise ValueError("too large")
         payload = json.loads(text.decode("utf-8"))
-        manifest = Manifest(**payload["manifest"])
+        manifest = _manifest(payload["manifest"])
         changes = [_change(entry) for entry in payload["changes"]]
-    except (ValueError, KeyError, TypeError, zlib.error, UnicodeDecodeError) as exc:
+    except (ValueError, KeyError, TypeError, RecursionError, zlib.error, UnicodeDecodeError) as exc:  # nested lists
         raise BundleDamaged(path=path, reason=type(exc).__name__) from exc
     return Bundle(manifest, changes)
 
 
+def _manifest(fields: dict[str, Any]) -> Manifest:
+    manifest = Manifest(**fields)
+    texts = (manifest.bundle_id, manifest.team_id, manifest.sender_id, manifest.sender_name, manifest.created_at)
+    if not (all(_text(x) for x in texts) and isinstance(manifest.everything, bool)
+            and isinstance(manifest.removed, list) and all(_text(x) for x in manifest.removed)
+            and all(isinstance(d, dict) and all(_text(k) and _count(v) for k, v in d.items())
+                    for d in (manifest.vector, manifest.counts))):  # fmt: skip
+        raise ValueError("the manifest is malformed")
+    return manifest
+
+
 def _change(entry: list[Any]) -> Change:
     device_id, seq, hlc, tbl, row_id, field, op, value, seen_hlc, seen = entry
-    if not (isinstance(seq, int) and isinstance(hlc, int) and isinstance(seen_hlc, int) and op in OPS
-            and all(isinstance(x, str) for x in (device_id, tbl, row_id, field))
-            and (seen is None or (isinstance(seen, str) and _keys(seen)))):  # fmt: skip
+    if not (_count(seq) and _count(hlc) and _count(seen_hlc) and op in OPS
+            and all(_text(x) for x in (device_id, tbl, row_id, field))
+            and (seen is None or (_text(seen) and _keys(seen)))):  # fmt: skip
         raise ValueError("a change is malformed")
     return Change(device_id, seq, hlc, tbl, row_id, field, op, _decode_value(value), seen_hlc, seen)
 

@@ -9,17 +9,20 @@ from __future__ import annotations
 
 import json
 import re
+import typing
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
+from typing import Any
 
 from integrationsplan.errors import UserError
 from integrationsplan.i18n import N_
 from integrationsplan.storage import Database, audit, erasure
 from integrationsplan.storage.changes import TOMBSTONE_FIELD, Changes, references
 from integrationsplan.storage.connection import Connection
-from integrationsplan.storage.records import TABLES, columns
+from integrationsplan.storage.records import TABLES, columns, from_column
 from integrationsplan.sync import bundle, clock, team
 from integrationsplan.sync.bundle import Bundle, BundleDamaged, Manifest
 from integrationsplan.sync.merge import Change, Conflict
@@ -62,12 +65,28 @@ class ImportReport:
 def vector(db: Database) -> dict[str, int]:
     """What this device holds: per device, the highest sequence number below which it has every change."""
     held: dict[str, int] = {}
-    for device_id, seq in db.conn.execute(
-        "SELECT device_id, device_seq FROM change_log ORDER BY device_id, device_seq"
-    ):
-        if seq == held.get(device_id, 0) + 1:
-            held[device_id] = seq
+    for device in devices(db.conn):
+        top, count = db.conn.execute(_EXTENT, (device,)).fetchone()
+        if top == count and top > 0:  # sequences are unique and start at 1: none is missing
+            held[device] = top
+            continue
+        for (seq,) in db.conn.execute(_SEQUENCES, (device,)):  # a gap (a change held back): up to it
+            if seq == held.get(device, 0) + 1:
+                held[device] = seq
     return held
+
+
+_EXTENT = "SELECT max(device_seq), count(*) FROM change_log WHERE device_id = ?"
+_SEQUENCES = "SELECT device_seq FROM change_log WHERE device_id = ? ORDER BY device_seq"
+
+
+def devices(conn: Connection) -> list[str]:
+    """The devices the log holds changes of, found by skipping along the index of (device, sequence): a handful
+    of lookups, where reading the log would cost seconds at a Landkreis."""
+    return [device for (device,) in conn.execute(
+        "WITH RECURSIVE device(id) AS (SELECT min(device_id) FROM change_log"
+        " UNION ALL SELECT (SELECT min(device_id) FROM change_log WHERE device_id > device.id) FROM device"
+        " WHERE device.id IS NOT NULL) SELECT id FROM device WHERE id IS NOT NULL")]  # fmt: skip
 
 
 def removed(db: Database) -> dict[str, str]:
@@ -88,8 +107,13 @@ def export(db: Database, folder: Path, *, everything: bool = False) -> Path:
     """Write one new bundle into `folder` with every change the team may lack (or the whole log)."""
     members = team.load(db.conn)
     held = None if everything else _peers_hold(db)
-    rows = db.conn.execute(f"SELECT {LOG_COLUMNS} FROM change_log ORDER BY id")
-    changes = [c for c in map(Change._make, rows) if held is None or c.device_seq > held.get(c.device_id, 0)]
+    if held is None:
+        rows = db.conn.execute(f"SELECT {LOG_COLUMNS} FROM change_log ORDER BY id").fetchall()
+    else:  # per device what the peers lack, through the index: the cost of what is sent, not of the log
+        query = f"SELECT id, {LOG_COLUMNS} FROM change_log WHERE device_id = ? AND device_seq > ?"
+        found = [row for d in devices(db.conn) for row in db.conn.execute(query, (d, held.get(d, 0)))]
+        rows = [row[1:] for row in sorted(found)]  # in the order of the log, as before
+    changes = [Change._make(row) for row in rows]
     changes += _purges_for(db, changes)
     device = db.device
     now = datetime.now(UTC)
@@ -109,10 +133,7 @@ def export(db: Database, folder: Path, *, everything: bool = False) -> Path:
 def _purges_for(db: Database, changes: list[Change]) -> list[Change]:
     """The purges a bundle must carry besides `changes`: when it holds changes of an erased record (emptied), the
     receiver needs the purge too, even if the export would leave it out, or it would see an emptied record."""
-    if not erasure.any_purge(db.conn):
-        return []
-    erased = set(erasure.dependants(db.conn, references(db.conn), erasure.purge_roots(db.conn)))
-    if not any((c.tbl, c.row_id) in erased for c in changes):
+    if not erasure.reached(db.conn, references(db.conn), {(c.tbl, c.row_id) for c in changes}):
         return []
     sent = {c.key for c in changes}
     rows = db.conn.execute(f"SELECT {LOG_COLUMNS} FROM change_log WHERE op = 'purge' ORDER BY id")
@@ -147,6 +168,7 @@ def read_folder(db: Database, folder: Path) -> tuple[list[tuple[Path, Bundle]], 
     one bad file (or one sealed with a replaced team key) must not stop the exchange."""
     if not folder.is_dir():
         raise UserError(N_("{path} is no folder."), path=folder)
+    team.load(db.conn)  # a device of no team: that once, not as the reason to skip each file
     taken = {b for (b,) in db.conn.execute("SELECT bundle_id FROM sync_bundle")}
     own = db.device.device_id
     # A bundle's name ends with its id ("…-<id>.ipsync"): those taken in before are not even decrypted again.
@@ -161,13 +183,56 @@ def read_folder(db: Database, folder: Path) -> tuple[list[tuple[Path, Bundle]], 
 
 
 def _check(change: Change, path: Path) -> None:
-    """A change must name a synced table and one of its columns (or be a tombstone)."""
+    """A change must name a synced table and one of its columns (or be a tombstone), with a value the column holds."""
     if change.tbl not in TABLES:
         raise BundleDamaged(path=path, reason=f"table {change.tbl!r}")
     if change.op in ("delete", "purge") and change.field != TOMBSTONE_FIELD:
         raise BundleDamaged(path=path, reason=f"{change.op} with a field")
     if change.op == "set" and change.field not in columns(TABLES[change.tbl]):
         raise BundleDamaged(path=path, reason=f"column {change.tbl}.{change.field}")
+    if change.op == "set" and not _readable(change):
+        raise BundleDamaged(path=path, reason=f"value of {change.tbl}.{change.field}")
+
+
+_PLAIN = {str: str, str | None: str, int: int, int | None: int}  # fields stored as they are
+
+
+def _readable(change: Change) -> bool:
+    """Whether the value reads back as its field: a text, a whole number, or what converts (a date, a code, a list of
+    codes). A row holding another value could be neither shown nor printed."""
+    value = change.value
+    plain = _PLAIN.get(_hints(change.tbl)[change.field])
+    if value is None or plain is not None:
+        return value is None or type(value) is plain
+    try:
+        return from_column(change.tbl, change.field, value) is not value  # the value itself: it did not convert
+    except RecursionError:  # a list of codes nested beyond measure
+        return False
+
+
+@cache
+def _hints(table: str) -> dict[str, Any]:
+    return typing.get_type_hints(TABLES[table])
+
+
+def _check_references(db: Database, bundles: list[tuple[Path, Bundle]], fresh: list[Change]) -> None:
+    """Every record a new change refers to must be known: written (or erased) here, held back, or arriving now. A row
+    that refers to a record no device has could not be made (a goal of an unknown plan): nothing is imported then."""
+    links = {(r.child_table, r.column): parent for parent, refs in references(db.conn).items() for r in refs}
+    new = {c.key for c in fresh}
+    known = {(c.tbl, c.row_id) for c in fresh if c.op != "delete"}
+    for path, opened in bundles:
+        for change in opened.changes:
+            parent = links.get((change.tbl, change.field))
+            if parent is None or change.value is None or change.key not in new or (parent, change.value) in known:
+                continue
+            if db.conn.execute(_WRITTEN, (parent, change.value) * 2).fetchone() is None:
+                raise BundleDamaged(path=path, reason=f"{change.tbl}.{change.field}: unknown {parent}")
+            known.add((parent, change.value))
+
+
+_WRITTEN = ("SELECT 1 FROM change_log WHERE tbl = ? AND row_id = ? AND op != 'delete' "
+            "UNION ALL SELECT 1 FROM sync_held WHERE tbl = ? AND row_id = ? AND op != 'delete' LIMIT 1")  # fmt: skip
 
 
 def import_bundles(db: Database, paths: list[Path], backup_folder: Path | None, *,
@@ -181,6 +246,7 @@ def import_read(db: Database, bundles: list[tuple[Path, Bundle]], backup_folder:
     """`import_bundles` for bundles already decrypted and checked by `read` (each costs a key derivation)."""
     report = ImportReport()
     fresh = _fresh(db, bundles, report)
+    _check_references(db, bundles, fresh)
     if fresh and backup_folder is not None:
         backup_folder.mkdir(parents=True, exist_ok=True)
         report.backup = db.backup(backup_folder)
@@ -197,6 +263,7 @@ def preview(db: Database, bundles: list[tuple[Path, Bundle]]) -> ImportReport:
     changes nothing."""
     report = ImportReport()
     fresh = _fresh(db, bundles, report)
+    _check_references(db, bundles, fresh)
     try:
         with db.remote_write():
             _apply(db, bundles, fresh, report, allow_mass_deletion=True)
@@ -256,10 +323,9 @@ def _apply(db: Database, bundles: list[tuple[Path, Bundle]], fresh: list[Change]
         stamp = datetime.now(UTC).isoformat(timespec="seconds")
         conn.executemany(f"INSERT OR IGNORE INTO sync_held ({LOG_COLUMNS}, held_at) VALUES ({', '.join('?' * 11)})",
                          [(*c, stamp) for c in later])  # fmt: skip
-        if later and erasure.any_purge(conn):  # what is held back of an erased record keeps no content either
+        if later:  # what is held back of an erased record keeps no content either
             refs = references(conn)
-            erased = set(erasure.dependants(conn, refs, erasure.purge_roots(conn)))
-            erasure.empty_history(conn, refs, {(c.tbl, c.row_id) for c in later} & erased)
+            erasure.empty_history(conn, refs, erasure.reached(conn, refs, {(c.tbl, c.row_id) for c in later}))
         fresh = [c for c in fresh if not _held_back(c, now)]
     conn.executemany("DELETE FROM sync_held WHERE device_id = ? AND device_seq = ?", [c.key for c in fresh])
     persons = conn.execute("SELECT count(*) FROM person").fetchone()[0]
