@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from collections.abc import Callable, Sequence
 from datetime import MAXYEAR, date
 from pathlib import Path
 
-from integrationsplan import __version__, cli_sync, i18n
+from integrationsplan import __version__, cli_sync, i18n, surrogates
 from integrationsplan.cli_sync import database_file, open_database
 from integrationsplan.errors import UserError
 from integrationsplan.i18n import N_, _, format_date, ngettext
@@ -363,15 +362,12 @@ def _language_from(argv: Sequence[str]) -> str | None:
     return None
 
 
-_SURROGATES = re.compile("[\ud800-\udfff]")  # bytes of another encoding, as Python reads them from the command line
-
-
 def _undecodable(args: argparse.Namespace) -> str | None:
     """The first text argument that holds bytes which are no UTF-8: a name or a case number that could be neither
     stored nor printed. Paths may hold them (they name files as the file system does)."""
     for value in vars(args).values():
         for text in value if isinstance(value, list) else [value]:
-            if isinstance(text, str) and _SURROGATES.search(text):
+            if isinstance(text, str) and surrogates.found_in(text):
                 return text
     return None
 

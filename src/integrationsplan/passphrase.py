@@ -8,6 +8,7 @@ import os
 import sys
 from pathlib import Path
 
+from integrationsplan import surrogates
 from integrationsplan.errors import UserError
 from integrationsplan.i18n import N_, _
 
@@ -35,7 +36,7 @@ def obtain(file: Path | None, *, env_var: str = ENV_VAR, confirm: bool = False, 
         value = read_file(file)
     elif os.environ.get(env_var):
         value = os.environ[env_var]
-        if not value.isascii() and any(0xD800 <= ord(c) <= 0xDFFF for c in value):
+        if surrogates.found_in(value):
             raise PassphraseError(N_("The variable {var} holds bytes that are no UTF-8 text."), var=env_var)
     elif sys.stdin is not None and sys.stdin.isatty():
         value = getpass.getpass(prompt or _("Passphrase: "))

@@ -13,8 +13,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import SimpleDocTemplate
 
-from integrationsplan import __version__
-from integrationsplan.pdf import fonts
+from integrationsplan import __version__, surrogates
 
 MARGIN = 18 * mm
 FOOTED = 24 * mm  # the bottom margin of a document with a footer line
@@ -25,7 +24,7 @@ def write(out: Path, story: list[Any], *, title: str, author: str = "Integration
     partial = out.with_name(f".{out.name}.part")
     document = SimpleDocTemplate(
         str(partial), pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=bottom,
-        title=fonts.replace_surrogates(title), author=fonts.replace_surrogates(author),
+        title=surrogates.replaced(title), author=surrogates.replaced(author),
         creator=f"Integrationsplan {__version__}", invariant=1,
     )  # fmt: skip
     try:

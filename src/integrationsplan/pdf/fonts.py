@@ -8,7 +8,6 @@ them. What no shipped font has (emoji, say) is drawn as U+FFFD and reported, nev
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -17,11 +16,11 @@ from typing import Any
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from integrationsplan import surrogates
 from integrationsplan.pdf import to_unicode
 from integrationsplan.resources import resource
 
-REPLACEMENT = "\ufffd"
-_SURROGATES = re.compile("[\ud800-\udfff]")
+REPLACEMENT = surrogates.REPLACEMENT
 
 
 @dataclass(frozen=True)
@@ -85,12 +84,6 @@ def script_family(char: str) -> Family | None:
     if unicodedata.category(char)[0] in "LM":
         return SANS
     return None
-
-
-def replace_surrogates(text: str) -> str:
-    """`text` with each lone surrogate as U+FFFD: bytes of another encoding read as UTF-8 (a file name, an argument)
-    are no characters; neither the bidi algorithm nor a PDF can hold them."""
-    return _SURROGATES.sub(REPLACEMENT, text)
 
 
 @dataclass(frozen=True)

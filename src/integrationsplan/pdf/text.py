@@ -27,6 +27,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
+from integrationsplan import surrogates
 from integrationsplan.direction import RIGHT_TO_LEFT_CLASSES, first_strong_rtl
 from integrationsplan.pdf import fonts
 from integrationsplan.pdf.fonts import Run
@@ -157,7 +158,7 @@ def _opentype_runs(piece: str, found: list[int], bold: bool, missing: set[str] |
 
 def visual(text: str, rtl: bool) -> str:
     """One paragraph on one line, in drawing order."""
-    text = fonts.replace_surrogates(text)
+    text = surrogates.replaced(text)
     found = levels(text, rtl)
     return reorder(text, found) if found is not None else str(get_display(text, base_dir="R" if rtl else "L"))
 
@@ -230,7 +231,7 @@ def lay_out(text: str, width: float, style: Style, missing: set[str] | None = No
     for raw in text.splitlines() or [""]:
         # Composed letters (ReportLab places no combining marks); tabs as spaces; Cf characters shape, then vanish;
         # lone surrogates are U+FFFD.
-        paragraph = unicodedata.normalize("NFC", fonts.replace_surrogates(raw)).replace("\t", "    ")
+        paragraph = unicodedata.normalize("NFC", surrogates.replaced(raw)).replace("\t", "    ")
         rtl = style.rtl if style.rtl is not None else is_rtl(paragraph, style.rtl_default)
         bidi = _needs_bidi(paragraph) or rtl
         opentype = bidi and OPENTYPE and any(unshapeable(c) for c in paragraph)
