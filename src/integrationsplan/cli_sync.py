@@ -18,7 +18,8 @@ from integrationsplan.sync.summary import report_lines
 
 
 def database_file(text: str) -> Path:
-    """The path of `--db`: it must name a file, not a folder ("", ".", ".." or "/")."""
+    """The path of `--db`: it must end in a file name ("", ".", ".." and "/" do not; an existing folder is
+    refused when it is opened)."""
     path = Path(text)
     if path.name in ("", ".."):
         raise argparse.ArgumentTypeError(_("a file name, e.g. fall.db"))

@@ -85,10 +85,10 @@ def dependants(conn: Connection, refs: Refs, roots: Iterable[Key]) -> list[Key]:
 
 def reached(conn: Connection, refs: Refs, keys: Iterable[Key]) -> set[Key]:
     """Those of `keys` that a purge erased: purged themselves, or depending on a purged row (`dependants`), found by
-    walking up from `keys`. What an import costs follows what it brings, not how much was ever erased."""
-    roots = purge_roots(conn)
+    walking up from `keys` and looking up purges of the rows walked only. What an import costs follows what it
+    brings, not how much was ever erased."""
     keys = list(keys)
-    if not roots or not keys:
+    if not keys or conn.execute("SELECT 1 FROM change_log WHERE op = 'purge' LIMIT 1").fetchone() is None:
         return set()
     required = _required(refs)
     parents: dict[Key, set[Key]] = {}
@@ -103,11 +103,16 @@ def reached(conn: Connection, refs: Refs, keys: Iterable[Key]) -> set[Key]:
                     if parent is not None:
                         parents[table, row_id].add((parent, value))
         level = {parent for key in level for parent in parents[key]} - parents.keys()
+    roots = set()  # the purged among the rows walked, through the index of purges
+    for table, ids in by_table(sorted(parents)).items():
+        for part, marks in in_lists(ids):
+            query = f"SELECT row_id FROM change_log WHERE op = 'purge' AND tbl = ? AND row_id IN ({marks})"
+            roots |= {(table, row_id) for (row_id,) in conn.execute(query, (table, *part))}
     erased: dict[Key, bool] = {}
 
     def hit(key: Key) -> bool:
         if key not in erased:
-            erased[key] = key in roots  # a malformed log with a cycle must not loop
+            erased[key] = key in roots  # required references form no cycle; a malformed log must still not loop
             erased[key] = key in roots or any(hit(parent) for parent in parents.get(key, ()))
         return erased[key]
 

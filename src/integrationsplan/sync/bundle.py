@@ -13,7 +13,6 @@ import base64
 import json
 import math
 import os
-import re
 import secrets
 import zlib
 from dataclasses import dataclass, field
@@ -24,6 +23,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
+from integrationsplan import surrogates
 from integrationsplan.errors import UserError
 from integrationsplan.i18n import N_
 from integrationsplan.sync.merge import Change
@@ -39,7 +39,6 @@ _SCRYPT_N, _SCRYPT_R, _SCRYPT_P = 2**15, 8, 1
 MAX_BUNDLE_BYTES = 512 * 1024 * 1024
 MAX_UNCOMPRESSED = 4 * MAX_BUNDLE_BYTES  # a zip bomb stops here
 _INTEGER = 2**63  # SQLite's integers are 64-bit
-_SURROGATES = re.compile("[\ud800-\udfff]")  # JSON's "\ud800" escapes: no text SQLite can store
 
 
 class NotABundle(UserError):
@@ -100,12 +99,12 @@ def _decode_value(value: Any) -> Any:
 
 
 def _text(value: Any) -> bool:
-    return isinstance(value, str) and not _SURROGATES.search(value)
+    return isinstance(value, str) and not surrogates.found_in(value)
 
 
-def _count(value: Any) -> bool:
-    """A sequence number or a clock: what an SQLite integer holds, never negative (nor True or False)."""
-    return type(value) is int and 0 <= value < _INTEGER
+def _count(value: Any, least: int = 0) -> bool:
+    """A clock (or, from 1, a sequence number): what an SQLite integer holds, never negative (nor True or False)."""
+    return type(value) is int and least <= value < _INTEGER
 
 
 def seal(bundle: Bundle, secret: bytes) -> bytes:
@@ -160,7 +159,7 @@ def _manifest(fields: dict[str, Any]) -> Manifest:
 
 def _change(entry: list[Any]) -> Change:
     device_id, seq, hlc, tbl, row_id, field, op, value, seen_hlc, seen = entry
-    if not (_count(seq) and _count(hlc) and _count(seen_hlc) and op in OPS
+    if not (_count(seq, least=1) and _count(hlc) and _count(seen_hlc) and op in OPS
             and all(_text(x) for x in (device_id, tbl, row_id, field))
             and (seen is None or (_text(seen) and _keys(seen)))):  # fmt: skip
         raise ValueError("a change is malformed")

@@ -13,6 +13,7 @@ import typing
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from enum import Enum
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -66,8 +67,8 @@ def vector(db: Database) -> dict[str, int]:
     """What this device holds: per device, the highest sequence number below which it has every change."""
     held: dict[str, int] = {}
     for device in devices(db.conn):
-        top, count = db.conn.execute(_EXTENT, (device,)).fetchone()
-        if top == count and top > 0:  # sequences are unique and start at 1: none is missing
+        first, top, count = db.conn.execute(_EXTENT, (device,)).fetchone()
+        if first == 1 and top == count:  # unique sequence numbers from 1 to top: none is missing
             held[device] = top
             continue
         for (seq,) in db.conn.execute(_SEQUENCES, (device,)):  # a gap (a change held back): up to it
@@ -76,7 +77,7 @@ def vector(db: Database) -> dict[str, int]:
     return held
 
 
-_EXTENT = "SELECT max(device_seq), count(*) FROM change_log WHERE device_id = ?"
+_EXTENT = "SELECT min(device_seq), max(device_seq), count(*) FROM change_log WHERE device_id = ?"
 _SEQUENCES = "SELECT device_seq FROM change_log WHERE device_id = ? ORDER BY device_seq"
 
 
@@ -99,8 +100,8 @@ def _peers_hold(db: Database) -> dict[str, int] | None:
     reported = [json.loads(v) for (v,) in db.conn.execute("SELECT vector FROM sync_peer")]
     if not reported:
         return None
-    devices = {d for r in reported for d in r}
-    return {d: min(r.get(d, 0) for r in reported) for d in devices}
+    named = {d for r in reported for d in r}
+    return {d: min(r.get(d, 0) for r in reported) for d in named}
 
 
 def export(db: Database, folder: Path, *, everything: bool = False) -> Path:
@@ -191,6 +192,8 @@ def _check(change: Change, path: Path) -> None:
     if change.op == "set" and change.field not in columns(TABLES[change.tbl]):
         raise BundleDamaged(path=path, reason=f"column {change.tbl}.{change.field}")
     if change.op == "set" and not _readable(change):
+        if _is_code(change):  # stored, it could not be read: the code of a newer version
+            raise BundleUnknownCode(path=path, code=f"{change.tbl}.{change.field} = {change.value}")
         raise BundleDamaged(path=path, reason=f"value of {change.tbl}.{change.field}")
 
 
@@ -208,6 +211,24 @@ def _readable(change: Change) -> bool:
         return from_column(change.tbl, change.field, value) is not value  # the value itself: it did not convert
     except RecursionError:  # a list of codes nested beyond measure
         return False
+
+
+def _is_code(change: Change) -> bool:
+    """Whether the field holds codes (an enum, a list of them) and the value is a text or a list of texts."""
+    value = change.value
+    texts = isinstance(value, str) or (isinstance(value, list) and all(isinstance(v, str) for v in value))
+    return texts and _holds_enum(_hints(change.tbl)[change.field])
+
+
+def _holds_enum(hint: Any) -> bool:
+    return (isinstance(hint, type) and issubclass(hint, Enum)) or any(_holds_enum(a) for a in typing.get_args(hint))
+
+
+class BundleUnknownCode(UserError):
+    message = N_(
+        "{path} holds a code this version does not know ({code}): it was written by a newer version of "
+        "Integrationsplan. Update this program; nothing was imported."
+    )
 
 
 @cache

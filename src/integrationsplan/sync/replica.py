@@ -27,12 +27,12 @@ def parent_links(conn: Connection) -> dict[str, list[tuple[str, str]]]:
 
 
 def log_of(conn: Connection, table: str, row_id: str) -> list[Change]:
-    return [Change(*entry) for entry in conn.execute(
-        f"SELECT {LOG_COLUMNS} FROM change_log WHERE tbl = ? AND row_id = ?", (table, row_id))]  # fmt: skip
+    """The changes of one row, in no particular order (merge_row orders them)."""
+    return logs_of(conn, [(table, row_id)]).get((table, row_id), [])
 
 
 def logs_of(conn: Connection, keys: Iterable[Key]) -> dict[Key, list[Change]]:
-    """`log_of` for many rows, a query per table and few hundred rows."""
+    """`log_of` for many rows: a query per table and few hundred rows."""
     found: dict[Key, list[Change]] = defaultdict(list)
     for table, ids in erasure.by_table(keys).items():
         for part, marks in in_lists(ids):
@@ -82,13 +82,17 @@ def materialise(conn: Connection, keys: Iterable[Key]) -> Materialised:
     written = [(t, i) for part in (changes.inserted, changes.updated) for t, ids in part.items() for i in ids]
     missing = _missing_parents(conn, refs, written, [(t, i) for t, ids in changes.deleted.items() for i in ids])
     while missing:  # a kept parent may itself have a deleted parent: until nothing refers to a missing row
-        for table, row_id in missing:
+        purged = erasure.reached(conn, refs, missing)  # erased before: an optional reference to it is cleared
+        for table, ids in erasure.clear_references(conn, refs, purged).items():
+            changes.updated[table].update(ids)
+        kept = sorted(missing - purged)
+        for table, row_id in kept:
             merged = merge_row(log_of(conn, table, row_id), keep=True)
             if merged.values is None:
                 raise ValueError(f"{table} {row_id} is referred to but has no change in the log")
             conflicts += merged.conflicts
             _write(conn, table, row_id, merged.values, changes)
-        missing = _missing_parents(conn, refs, missing, [])
+        missing = _missing_parents(conn, refs, kept, [])
     prune(conn, _released(changes), changes, refs)
     return Materialised(changes, conflicts, gone)
 
