@@ -123,3 +123,24 @@ def test_match_expression() -> None:
     assert match_expression("   ") is None
     expression = match_expression("T-00001")
     assert expression is not None and '"01"' not in expression  # numbers are never shortened to keys
+
+
+def test_a_large_write_indexes_like_a_rebuild(db: Database) -> None:
+    """More persons than one batch of the index, with an edit, a delete and an insert in one write: every person has
+    one full-text row under its person_key row's rowid, the same words a rebuild gives."""
+    from dataclasses import replace
+
+    with db.write():
+        persons = [db.persons.add(Person(case_number=f"B-{i:05d}", counselling_start=START, family_name=f"Name{i}",
+                                         given_names="Anna" if i % 2 else "Olga")) for i in range(1203)]  # fmt: skip
+    with db.write():
+        db.persons.save(replace(persons[5], family_name="Schneider"))
+        db.persons.delete(persons[7].id)
+        db.persons.add(Person(case_number="B-99999", counselling_start=START, family_name="Haddad"))
+    query = "SELECT k.person_id, f.names, f.keys FROM person_key k JOIN person_fts f ON f.rowid = k.rowid"
+    indexed = sorted(db.conn.execute(query))
+    assert [row[0] for row in indexed] == sorted(p.id for p in db.persons.iterate())
+    assert db.conn.execute("SELECT count(*) FROM person_fts").fetchone()[0] == len(indexed) == 1203
+    assert found(db, "schneider") == {"Anna"} and found(db, "haddad") == {""} and not found(db, "B-00007")
+    db.rebuild_derived()
+    assert sorted(db.conn.execute(query)) == indexed

@@ -314,10 +314,9 @@ class Database:
         if changes.erased.get("person"):  # the index keeps a deleted row's words until it is merged
             search.forget_deleted(self.conn)
         updated = changes.updated.get("person", set())
-        for person in self.persons.many(changes.inserted.get("person", set()) - updated):  # nothing to remove
-            search.add_to_index(self.conn, person)
-        for person in self.persons.many(updated):
-            search.index_person(self.conn, person)
+        for person_id in updated:
+            search.unindex_person(self.conn, person_id)
+        search.add_to_index(self.conn, self.persons.many(changes.inserted.get("person", set()) | updated))
 
     def rebuild_derived(self) -> None:
         with connection.translated(self.path):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from itertools import islice
 
 from integrationsplan.domain import names
 from integrationsplan.domain.person import Person
@@ -30,30 +31,30 @@ def phone_forms(phone: str | None) -> str:
     return " ".join(dict.fromkeys(forms))
 
 
-def index_person(conn: Connection, person: Person) -> None:
-    """(Re-)index a person whose index rows may exist."""
-    unindex_person(conn, person.id)
-    add_to_index(conn, person)
+def add_to_index(conn: Connection, persons: Iterable[Person]) -> None:
+    """Index persons who have no index rows yet (new, or after the index was emptied): a statement per table
+    and thousand persons. Each person's full-text row takes the rowid of its person_key row, numbered here."""
+    persons = iter(persons)
+    while numbered := list(enumerate(islice(persons, 1000), start=_last_rowid(conn) + 1)):
+        conn.executemany(
+            "INSERT INTO person_key (rowid, person_id, name_key, birth_year) VALUES (?, ?, ?, ?)",
+            [(rowid, p.id, _name_key(p), p.effective_birth_year) for rowid, p in numbered],
+        )
+        conn.executemany(
+            "INSERT INTO person_fts (rowid, names, keys, case_number, phone, municipality) VALUES (?, ?, ?, ?, ?, ?)",
+            [(rowid, *_indexed(p)) for rowid, p in numbered],
+        )
 
 
-def add_to_index(conn: Connection, person: Person) -> None:
-    """Index a person who has no index rows yet (new, or after the index was emptied)."""
-    cursor = conn.execute(
-        "INSERT INTO person_key (person_id, name_key, birth_year) VALUES (?, ?, ?)",
-        (person.id, _name_key(person), person.effective_birth_year),
-    )
+def _last_rowid(conn: Connection) -> int:
+    return int(conn.execute("SELECT coalesce(max(rowid), 0) FROM person_key").fetchone()[0])
+
+
+def _indexed(person: Person) -> tuple[str, str, str, str, str]:
+    """The full-text columns of a person: names as written, their search terms, case number, phone, municipality."""
     parts = (person.family_name, person.given_names, person.family_name_latin, person.given_names_latin)
-    conn.execute(
-        "INSERT INTO person_fts (rowid, names, keys, case_number, phone, municipality) VALUES (?, ?, ?, ?, ?, ?)",
-        (
-            cursor.lastrowid,
-            " ".join(p for p in parts if p),
-            names.search_terms(*parts),
-            person.case_number,
-            phone_forms(person.phone),
-            person.municipality or "",
-        ),
-    )
+    return (" ".join(p for p in parts if p), names.search_terms(*parts), person.case_number,
+            phone_forms(person.phone), person.municipality or "")  # fmt: skip
 
 
 def unindex_person(conn: Connection, person_id: str) -> None:
@@ -72,8 +73,7 @@ def forget_deleted(conn: Connection) -> None:
 def rebuild(conn: Connection, persons: Iterable[Person]) -> None:
     conn.execute("DELETE FROM person_fts")
     conn.execute("DELETE FROM person_key")
-    for person in persons:
-        add_to_index(conn, person)
+    add_to_index(conn, persons)
 
 
 def quote_term(term: str) -> str:

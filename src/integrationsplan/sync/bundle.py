@@ -99,7 +99,7 @@ def _decode_value(value: Any) -> Any:
 
 
 def _text(value: Any) -> bool:
-    return isinstance(value, str) and not surrogates.found_in(value)
+    return isinstance(value, str) and (value.isascii() or not surrogates.found_in(value))  # ids are ASCII: no search
 
 
 def _count(value: Any, least: int = 0) -> bool:
@@ -160,7 +160,7 @@ def _manifest(fields: dict[str, Any]) -> Manifest:
 def _change(entry: list[Any]) -> Change:
     device_id, seq, hlc, tbl, row_id, field, op, value, seen_hlc, seen = entry
     if not (_count(seq, least=1) and _count(hlc) and _count(seen_hlc) and op in OPS
-            and all(_text(x) for x in (device_id, tbl, row_id, field))
+            and _text(device_id) and _text(tbl) and _text(row_id) and _text(field)
             and (seen is None or (_text(seen) and _keys(seen)))):  # fmt: skip
         raise ValueError("a change is malformed")
     return Change(device_id, seq, hlc, tbl, row_id, field, op, _decode_value(value), seen_hlc, seen)

@@ -347,8 +347,9 @@ def _apply(db: Database, bundles: list[tuple[Path, Bundle]], fresh: list[Change]
         if later:  # what is held back of an erased record keeps no content either
             refs = references(conn)
             erasure.empty_history(conn, refs, erasure.reached(conn, refs, {(c.tbl, c.row_id) for c in later}))
-        fresh = [c for c in fresh if not _held_back(c, now)]
-    conn.executemany("DELETE FROM sync_held WHERE device_id = ? AND device_seq = ?", [c.key for c in fresh])
+            fresh = [c for c in fresh if not _held_back(c, now)]
+    if conn.execute("SELECT 1 FROM sync_held LIMIT 1").fetchone() is not None:  # some are taken in now
+        conn.executemany("DELETE FROM sync_held WHERE device_id = ? AND device_seq = ?", [c.key for c in fresh])
     persons = conn.execute("SELECT count(*) FROM person").fetchone()[0]
     conn.executemany(f"INSERT INTO change_log ({LOG_COLUMNS}) VALUES ({', '.join('?' * 10)})", fresh)
     if arrived:  # health data erased here or elsewhere: what arrives of them (held back too) keeps no value

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any, NamedTuple
 
 from integrationsplan.storage.changes import FINAL, TOMBSTONE_FIELD
@@ -68,6 +69,7 @@ class Conflict:
 
 
 FIELD, DELETED, FINALISED = "field", "deleted", "finalised"  # kinds of conflict
+_ORDER = attrgetter("hlc", "device_id")  # Change.order, faster as a sort key
 
 
 @dataclass(frozen=True)
@@ -85,7 +87,7 @@ def merge_row(changes: Iterable[Change], *, keep: bool = False) -> Merged:
     """
     by_field: dict[str, list[Change]] = {}
     tombstones: list[Change] = []
-    ordered = sorted(changes, key=lambda c: c.order)
+    ordered = sorted(changes, key=_ORDER)
     if any(change.op == "purge" for change in ordered):
         return Merged(None, [], purged=True)
     for change in ordered:
@@ -107,25 +109,27 @@ def merge_row(changes: Iterable[Change], *, keep: bool = False) -> Merged:
     if tombstones:
         # Edits the deleters had not seen keep the row: a conflict (the newest of each stands for it) until a
         # later change of the row saw the delete (the user kept the record on purpose).
-        deleter = max(tombstones, key=lambda t: t.order)
-        edit = max((c for t, c in unseen if t is deleter), default=max(sets, key=lambda c: c.order),
-                   key=lambda c: c.order)  # fmt: skip
+        deleter = max(tombstones, key=_ORDER)
+        edit = max((c for t, c in unseen if t is deleter), default=max(sets, key=_ORDER), key=_ORDER)
         if not any(c.saw(deleter) for c in sets):
             conflicts.append(Conflict(edit.tbl, edit.row_id, TOMBSTONE_FIELD, deleter, edit, DELETED))
     # A field's value is its newest version nobody replaced: a version replaced by a later-seen one never comes
     # back, whatever its clock says (a clock far ahead, taken in on purpose, must not beat the edits after it).
-    return Merged({name: max(field_heads, key=lambda c: c.order).value for name, field_heads in heads.items()},
-                  conflicts)  # fmt: skip
+    return Merged({name: max(field_heads, key=_ORDER).value for name, field_heads in heads.items()}, conflicts)
 
 
 def _heads(changes: Sequence[Change]) -> list[Change]:
     """The versions of one field nobody has replaced yet."""
+    if len(changes) == 1:  # most fields were written once
+        return [changes[0]]
     by_key = {c.key: c for c in changes}
     return [by_key[k] for k in versions.heads([c.version for c in changes])]
 
 
 def _field_conflicts(heads: Sequence[Change]) -> list[Conflict]:
     """Open conflicts of one field: heads with different values."""
+    if len(heads) < 2:
+        return []
     return [Conflict(first.tbl, first.row_id, first.field, first, second)
             for i, first in enumerate(heads) for second in heads[i + 1 :] if first.value != second.value]  # fmt: skip
 

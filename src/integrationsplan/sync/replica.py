@@ -68,10 +68,17 @@ def materialise(conn: Connection, keys: Iterable[Key]) -> Materialised:
     gone = {key for key in erased if _exists(conn, *key)}
     wanted = list(dict.fromkeys(key for key in keys if key not in out))
     logs, present = logs_of(conn, wanted), _present(conn, wanted)
+    stored: dict[tuple[str, bool], list[tuple[str, dict[str, Any]]]] = defaultdict(list)  # (table, exists): rows
     for table, row_id in wanted:
         merged = merge_row(logs.get((table, row_id), []))
         conflicts += merged.conflicts
-        _write(conn, table, row_id, whole(conn, table, merged.values), changes, (table, row_id) in present)
+        values, exists = whole(conn, table, merged.values), (table, row_id) in present
+        if values is None:
+            _write(conn, table, row_id, None, changes, exists)
+        else:  # one statement per table for the rows that stay (no row is both: they are distinct)
+            stored[table, exists].append((row_id, values))
+    for (table, exists), rows in stored.items():
+        _store(conn, table, rows, exists, changes)
     for table, row_id in erased:  # dependants first
         _write(conn, table, row_id, None, changes)
     for table, row_id in gone:
@@ -187,13 +194,21 @@ def _write(conn: Connection, table: str, row_id: str, values: dict[str, object] 
             conn.execute(f"DELETE FROM {table} WHERE id = ?", (row_id,))
             changes.deleted[table].add(row_id)
         return
+    _store(conn, table, [(row_id, values)], exists, changes)
+
+
+def _store(conn: Connection, table: str, rows: list[tuple[str, dict[str, Any]]], exists: bool,
+           changes: Changes) -> None:  # fmt: skip
+    """Update (`exists`) or insert rows of one table, given as (id, values), in one statement."""
     names = [n for n in columns(TABLES[table]) if n != "id"]
-    row = [values.get(n) for n in names]
     if exists:
-        conn.execute(f"UPDATE {table} SET {', '.join(f'{n} = ?' for n in names)} WHERE id = ?", [*row, row_id])
-        changes.updated[table].add(row_id)
-    else:
-        conn.execute(f"INSERT INTO {table} (id, {', '.join(names)}) VALUES (?{', ?' * len(names)})", [row_id, *row])
+        conn.executemany(f"UPDATE {table} SET {', '.join(f'{n} = ?' for n in names)} WHERE id = ?",
+                         [[*(values.get(n) for n in names), row_id] for row_id, values in rows])  # fmt: skip
+        changes.updated[table].update(row_id for row_id, _values in rows)
+        return
+    conn.executemany(f"INSERT INTO {table} (id, {', '.join(names)}) VALUES (?{', ?' * len(names)})",
+                     [[row_id, *(values.get(n) for n in names)] for row_id, values in rows])  # fmt: skip
+    for row_id, _values in rows:
         if row_id in changes.deleted[table]:  # deleted a moment ago, kept for a living row: it stays, changed
             changes.deleted[table].discard(row_id)
             changes.updated[table].add(row_id)
