@@ -41,7 +41,7 @@ def main() -> None:
     runs = ["--runs", str(args.runs)] if args.runs else []
     queries = ["--queries", str(min(200, args.persons))]
     scripts = [("bench_core.py", size + queries), ("bench_gui.py", size + runs), ("bench_stats.py", size + runs),
-               ("bench_pdf.py", runs), ("bench_sync.py", [*size, "--changes", str(args.changes)])]  # fmt: skip
+               ("bench_pdf.py", runs), ("bench_sync.py", [*size, "--changes", str(args.changes), *runs])]  # fmt: skip
     lines = [f"# {datetime.now():%Y-%m-%d %H:%M}  {machine()}", ""]
     environment = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
     failed = False

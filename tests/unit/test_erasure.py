@@ -1,5 +1,6 @@
 """Erasure (DSGVO Art. 17): the retention queue, and an erased case leaving no trace of its strings anywhere in
-the database file (decrypted dump and raw file, after VACUUM), here and on a synced peer; its counts stay."""
+the database (the decrypted dump, and every page of the file and its write-ahead log decrypted, free ones too),
+here and on a synced peer; its counts stay."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from pages import decrypted
 from syncing import PASS, _replica, _send
 
 from integrationsplan import demo, retention
@@ -64,6 +66,8 @@ def test_an_erased_case_leaves_no_string_and_keeps_its_counts(tmp_path: Path) ->
         sessions = laptop.sessions.where(person_id=first.person_id)
         strings = _own_strings(laptop, first.person_id)
         assert len(strings) >= 3, strings  # the names at least
+        before = decrypted(laptop.path, PASS)
+        assert [t for t in strings if t != t.lower() and t.encode() not in before] == []  # texts as written are seen
         erased = retention.erase(laptop, first.person_id)
         assert erased.case_number == first.case_number and erased.records >= 1 + len(sessions)
         counts = {(t.figure, t.period): t.count for t in laptop.tallies.all() if t.figure == Figure.CASE_STARTED}
@@ -73,7 +77,7 @@ def test_an_erased_case_leaves_no_string_and_keeps_its_counts(tmp_path: Path) ->
         for db in (laptop, office):
             assert db.persons.find(first.person_id) is None and db.check() == []
             assert len(db.tallies.all()) == erased.tallies
-            plain, raw = _plaintext(db, tmp_path), db.path.read_bytes()
+            plain, raw = _plaintext(db, tmp_path), decrypted(db.path, PASS)
             for text in strings:
                 assert text.encode() not in plain, text
                 assert text.encode() not in raw, text
@@ -174,7 +178,7 @@ def test_withdrawn_special_consent_erases_health_data_here_and_on_a_peer(tmp_pat
             assert (resources.health, resources.disability) == (None, None)
             assert resources.special_erased_on == date(2026, 3, 2)
             assert resources.german_course == "Integrationskurs Modul Vier"  # the rest of the case stays
-            plain, raw = _plaintext(db, tmp_path), db.path.read_bytes()
+            plain, raw = _plaintext(db, tmp_path), decrypted(db.path, PASS)
             for text in strings:
                 assert text.encode() not in plain, (db.path.name, text)
                 assert text.encode() not in raw, (db.path.name, text)
@@ -226,9 +230,10 @@ def test_health_data_entered_elsewhere_before_the_erasure_goes_whatever_the_cloc
             resources = db.resources.where(person_id=person.id)[0]
             assert (resources.health, resources.disability) == (None, None), db.path.name
             assert projection.differences(db.conn) == []
-            plain = _plaintext(db, tmp_path)
+            plain, raw = _plaintext(db, tmp_path), decrypted(db.path, PASS)
             for text in ("Migraene seit Jahren", "Sehschwaeche links", "Sehschwaeche beidseitig"):
                 assert text.encode() not in plain, (db.path.name, text)
+                assert text.encode() not in raw, (db.path.name, text)
         with office.write():  # a new consent, then a value entered knowing of the erasure: it stays
             office.consents.add(Consent(person_id=person.id, kind=ConsentKind.SPECIAL_CATEGORIES,
                                         given_on=date.today(), form=ConsentForm.WRITTEN))  # fmt: skip

@@ -275,7 +275,7 @@ def import_read(db: Database, bundles: list[tuple[Path, Bundle]], backup_folder:
         _apply(db, bundles, fresh, report, allow_mass_deletion)
     db.last_changes = report.changes
     if report.erased or report.forgotten:  # an erasure from another device: nothing of it may stay here either
-        db.vacuum()
+        db.scrub()
     return report
 
 
