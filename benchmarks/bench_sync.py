@@ -159,12 +159,12 @@ def into_data_set(folder: Path, members: team.Team, persons: int, count: int, ru
 
 
 def erase_and_import(db: Database, members: team.Team, folder: Path, count: int) -> None:
-    """Erase a case (purge, scrub) against one VACUUM of the file (what an erasure ran until it relied on
-    secure_delete); then import new changes from another laptop into the file with the erasure (every import then
-    asks which of its rows an erasure reached), against storing as many rows raw into it."""
+    """Erase a case (purge and VACUUM) against VACUUM alone; then import new changes from another laptop into the
+    file with the erasure (every import then asks which of its rows an erasure reached), against storing as many
+    rows raw into it."""
     person_id = db.conn.execute("SELECT person_id FROM plan LIMIT 1").fetchone()[0]
     erasing = timed(lambda: retention.erase(db, person_id))
-    report("erase a case (purge, scrub) vs one VACUUM", erasing, timed(lambda: db.conn.execute("VACUUM")))
+    report("erase a case (purge, VACUUM) vs VACUUM alone", erasing, timed(db.vacuum))
     sender, stored = laptop(folder, members, "after", count), laptop(folder, members, "raw-after", count)
     raw = raw_store(db, stored.log, stored.persons)
     report("import + merge after an erasure", timed(lambda: exchange.import_bundles(db, [sender.bundle], None)), raw)

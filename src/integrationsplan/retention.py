@@ -4,7 +4,7 @@ An organisation keeps a closed case for a set number of months (default 12, as i
 migration counselling). Erasing a case first turns its countable facts into anonymous tallies
 (domain/tally.py: the key figures still count it), then purges the person with everything that depends on it:
 on this device at once, on the team's other devices with the next exchange (sync/merge.py). The history keeps
-only ids; the search index is merged; no freed page keeps the old content (Database.scrub).
+only ids; the search index is merged; VACUUM then leaves no freed page with the old content in the file.
 A household that has no member left is erased with its last member (its label may name the family).
 """
 
@@ -125,7 +125,7 @@ def tallies(db: Database, person_id: str, today: date | None = None) -> list[Era
 
 def erase(db: Database, person_id: str) -> Erased:
     """Erase a case: keep its anonymous counts, purge the person with everything depending on it (and a
-    household left without members), then scrub the file. All or nothing."""
+    household left without members), then VACUUM. All or nothing."""
     person = db.persons.get(person_id)
     kept = tallies(db, person_id)
     with db.write() as writer:
@@ -137,14 +137,14 @@ def erase(db: Database, person_id: str) -> Erased:
             if not db.members.where(household_id=household_id):
                 erased += writer.purge("household", household_id)
         db.audit(audit.Action.ERASED, f"person:{person_id}", {"records": len(erased), "tallies": len(kept)})
-    db.scrub()
+    db.vacuum()
     return Erased(person.case_number, len(erased), len(kept))
 
 
 def erase_special(db: Database, person_id: str, today: date) -> Erased:
     """Erase only the health and disability fields of a person (the consent to special categories is withdrawn):
     their values go from the record and from the history, here and on every device that learns of the erasure
-    (Database.forget_erased_fields); the date of the erasure stays. Then scrub the file."""
+    (Database.forget_erased_fields); the date of the erasure stays. Then VACUUM."""
     person = db.persons.get(person_id)
     found = db.resources.where(person_id=person_id)
     with db.write() as writer:
@@ -155,7 +155,7 @@ def erase_special(db: Database, person_id: str, today: date) -> Erased:
             for name in Resources.SPECIAL_FIELDS:
                 writer.settle("resources", resources.id, name, None)
             db.audit(audit.Action.ERASED, f"resources:{resources.id}", {"fields": list(Resources.SPECIAL_FIELDS)})
-    db.scrub()
+    db.vacuum()
     return Erased(person.case_number, len(found), 0, SPECIAL)
 
 

@@ -4,6 +4,7 @@ here and on a synced peer; its counts stay."""
 
 from __future__ import annotations
 
+import random
 import re
 from dataclasses import replace
 from datetime import date
@@ -35,9 +36,14 @@ def _plaintext(db: Database, folder: Path) -> bytes:
     return plain.read_bytes()
 
 
-def _own_strings(db: Database, person_id: str) -> set[str]:
-    """Texts of the person's records (names, notes, goals …) that no other record holds, and their words in
-    lower case as the search index keeps them."""
+WINDOW = 16  # bytes: a text longer than a page is split over overflow pages, so it is looked for in pieces
+
+
+def _traces(db: Database, person_id: str) -> dict[str, set[bytes]]:
+    """What only the person's records hold, text by text (names, notes, goals …): each 16-byte piece of the text
+    that no other record's text holds (a short text: the text itself, unless another text holds it), and their
+    words in lower case as the search index keeps them (keyed "word:…"; the index stores words prefix-compressed,
+    so these may not show before the erasure either)."""
     mine = set(erasure.dependants(db.conn, references(db.conn), [("person", person_id)]))
     theirs: set[str] = set()
     own: set[str] = set()
@@ -45,9 +51,28 @@ def _own_strings(db: Database, person_id: str) -> set[str]:
         if isinstance(value, str) and len(value) >= 6 and not value[:4].isdigit():
             (own if (table, row_id) in mine else theirs).add(value)
     others = "\n".join(theirs)  # a text of the person may also be part of another's longer text
-    texts = {text for text in own if text not in others and not re.fullmatch(r"[a-z0-9_:\-]+|\[.*\]", text)}
-    words = {w.lower() for text in texts for w in re.findall(r"\w{5,}", text)}
-    return texts | (words - {w.lower() for w in re.findall(r"\w{5,}", others)})
+    pieces = {p for text in theirs for p in _pieces(text.encode())}
+    traces: dict[str, set[bytes]] = {}
+    for text in own:
+        if re.fullmatch(r"[a-z0-9_:\-]+|\[.*\]", text):
+            continue  # a code or a list of codes
+        data = text.encode()
+        found = _pieces(data) - pieces if len(data) > WINDOW else ({data} if text not in others else set())
+        if found:
+            traces[text] = found
+    words = {w.lower() for text in traces for w in re.findall(r"\w{5,}", text)}
+    for word in words - {w.lower() for w in re.findall(r"\w{5,}", others)}:
+        traces[f"word:{word}"] = {word.encode()}
+    return traces
+
+
+def _pieces(data: bytes) -> set[bytes]:
+    return {data[i : i + WINDOW] for i in range(max(1, len(data) - WINDOW + 1))}
+
+
+def _left(traces: dict[str, set[bytes]], data: bytes) -> list[str]:
+    """The texts of which some piece is in `data`."""
+    return sorted(text for text, pieces in traces.items() if any(piece in data for piece in pieces))
 
 
 def test_an_erased_case_leaves_no_string_and_keeps_its_counts(tmp_path: Path) -> None:
@@ -64,10 +89,10 @@ def test_an_erased_case_leaves_no_string_and_keeps_its_counts(tmp_path: Path) ->
         [first] = retention.due(laptop, 12, date(2026, 11, 1))
         assert first.person_id == busiest.id and first.due_on == date(2026, 10, 31)
         sessions = laptop.sessions.where(person_id=first.person_id)
-        strings = _own_strings(laptop, first.person_id)
-        assert len(strings) >= 3, strings  # the names at least
-        before = decrypted(laptop.path, PASS)
-        assert [t for t in strings if t != t.lower() and t.encode() not in before] == []  # texts as written are seen
+        traces = _traces(laptop, first.person_id)
+        texts = [text for text in traces if not text.startswith("word:")]
+        assert len(texts) >= 3, traces  # the names at least
+        assert set(_left(traces, decrypted(laptop.path, PASS))) >= set(texts)  # every text shows until the erasure
         erased = retention.erase(laptop, first.person_id)
         assert erased.case_number == first.case_number and erased.records >= 1 + len(sessions)
         counts = {(t.figure, t.period): t.count for t in laptop.tallies.all() if t.figure == Figure.CASE_STARTED}
@@ -78,9 +103,7 @@ def test_an_erased_case_leaves_no_string_and_keeps_its_counts(tmp_path: Path) ->
             assert db.persons.find(first.person_id) is None and db.check() == []
             assert len(db.tallies.all()) == erased.tallies
             plain, raw = _plaintext(db, tmp_path), decrypted(db.path, PASS)
-            for text in strings:
-                assert text.encode() not in plain, text
-                assert text.encode() not in raw, text
+            assert _left(traces, plain) == _left(traces, raw) == [], db.path.name
         # The other persons are untouched.
         assert laptop.persons.count() == office.persons.count() == 29
     finally:
@@ -163,6 +186,8 @@ def test_withdrawn_special_consent_erases_health_data_here_and_on_a_peer(tmp_pat
             office.resources.save(replace(office.resources.where(person_id=person.id)[0],
                                           disability="Gehbehinderung rechtes Knie"))  # fmt: skip
         strings = ["Posttraumatische Belastungsstoerung", "Diabetes Zwei", "Gehbehinderung rechtes Knie"]
+        shown = decrypted(laptop.path, PASS) + decrypted(office.path, PASS)
+        assert all(text.encode() in shown for text in strings)  # the pages show them until the erasure
         with laptop.write():
             laptop.consents.save(replace(special, withdrawn_on=date(2026, 3, 1)))
         [due] = retention.due(laptop, 12, date(2026, 3, 2))
@@ -220,6 +245,8 @@ def test_health_data_entered_elsewhere_before_the_erasure_goes_whatever_the_cloc
         for text in ("Sehschwaeche links", "Sehschwaeche beidseitig"):
             with office.write():
                 office.resources.save(replace(office.resources.where(person_id=person.id)[0], disability=text))
+        shown = decrypted(laptop.path, PASS) + decrypted(office.path, PASS)
+        assert all(text.encode() in shown for text in ("Migraene seit Jahren", "Sehschwaeche links"))
         with laptop.write():
             laptop.consents.save(replace(special, withdrawn_on=date(2026, 3, 1)))
         retention.erase_special(laptop, person.id, date(2026, 3, 2))
@@ -269,3 +296,34 @@ def test_what_refers_to_a_record_is_found_through_the_index_of_references(db: Da
     with db.write() as writer:
         writer.purge("person", person_id)
     assert erasure.reached(db.conn, references(db.conn), [*goals, ("person", "someone else")]) == set(goals)
+
+
+def test_erased_names_leave_no_stale_copy_that_balancing_left_in_a_page(tmp_path: Path) -> None:
+    """Splitting and merging b-tree pages leaves old copies of cells in the unused part of a page, which
+    secure_delete does not zero: after many edits of many persons, no erased name is in any page (VACUUM). Without
+    the VACUUM some of the 300 names stay (seen in every run of this seed)."""
+    rng = random.Random(2)
+    with Database.create(tmp_path / "churn.db", PASS) as db:
+        with db.write():
+            persons = [db.persons.add(Person(
+                case_number=f"C-{i:05d}", counselling_start=date(2025, 1, 1),
+                family_name=f"Zfam{i:05d}q" + "w" * rng.randint(0, 60), given_names=f"Ygiv{i:05d}q",
+            )) for i in rng.sample(range(3000), 3000)]  # fmt: skip
+        for _ in range(2):
+            with db.write():
+                for index in rng.sample(range(len(persons)), 1000):
+                    longer = f"Zfam{persons[index].case_number[2:]}q" + "v" * rng.randint(0, 80)
+                    persons[index] = db.persons.save(replace(persons[index], municipality="Musterstadt",
+                                                             family_name=longer))  # fmt: skip
+        gone = rng.sample(persons, 300)
+        names = {p.case_number: [f"{kind}{p.case_number[2:]}q".encode() for kind in ("Zfam", "Ygiv", "zfam", "ygiv")]
+                 for p in gone}  # fmt: skip
+        before = decrypted(db.path, PASS)
+        assert all(any(name in before for name in found) for found in names.values())
+        with db.write() as writer:
+            for person in gone:
+                writer.purge("person", person.id)
+        db.vacuum()
+        after = decrypted(db.path, PASS)
+        assert [case for case, found in names.items() if any(name in after for name in found)] == []
+        assert db.persons.count() == 2700 and db.check() == []

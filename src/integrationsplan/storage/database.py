@@ -282,7 +282,7 @@ class Database:
     def _remerge_erased_fields(self) -> None:
         """Schema 10 brought the mark of erased health data: an older file may have logged such marks from
         other devices without a column for them. Its rows take the mark from the log, the values erased leave
-        the history, and no freed page or old WAL frame keeps them (scrub)."""
+        the history, and VACUUM leaves no freed page with them."""
         from integrationsplan.sync import replica  # sync builds on storage: imported when first needed
 
         with self.remote_write() as conn:
@@ -293,7 +293,7 @@ class Database:
             if keys:
                 replica.note_conflicts(conn, keys, replica.materialise(conn, keys).conflicts)
         if emptied:
-            self.scrub()
+            self.vacuum()
 
     def refresh_derived(self, changes: Changes) -> None:
         """Bring the derived tables (person search) up to date with rows written outside `write`."""
@@ -383,12 +383,13 @@ class Database:
                 raise
             self.conn.execute("COMMIT")
 
-    def scrub(self) -> None:
-        """After an erasure: fold the write-ahead log into the file and cut it to nothing, so that no old frame
-        keeps an erased text. The file's pages keep none either: secure_delete (connection.configure) zeroes what
-        is deleted as it goes, and the search index was merged (search.forget_deleted); tests/unit/test_erasure.py
-        reads every page decrypted. Where VACUUM took minutes at a Landkreis, this takes milliseconds."""
+    def vacuum(self) -> None:
+        """Rewrite the file (after an erasure: nothing of it stays in the file), and fold the write-ahead log in
+        and cut it to nothing. secure_delete (connection.configure) zeroes what a delete frees, but not the stale
+        copies of cells that balancing a b-tree leaves in the unused part of a page: only rewriting every page
+        removes those (tests/unit/test_erasure.py reads every page decrypted)."""
         with connection.translated(self.path):
+            self.conn.execute("VACUUM")
             self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def backup(self, folder: Path) -> Path:

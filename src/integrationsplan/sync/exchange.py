@@ -193,7 +193,9 @@ def _check(change: Change, path: Path) -> None:
         raise BundleDamaged(path=path, reason=f"column {change.tbl}.{change.field}")
     if change.op == "set" and not _readable(change):
         if _is_code(change):  # stored, it could not be read: the code of a newer version
-            raise BundleUnknownCode(path=path, code=f"{change.tbl}.{change.field} = {change.value}")
+            value = str(change.value)  # a value from a file: as long as it likes
+            shown = value if len(value) <= 60 else value[:59] + "…"
+            raise BundleUnknownCode(path=path, code=f"{change.tbl}.{change.field} = {shown}")
         raise BundleDamaged(path=path, reason=f"value of {change.tbl}.{change.field}")
 
 
@@ -275,7 +277,7 @@ def import_read(db: Database, bundles: list[tuple[Path, Bundle]], backup_folder:
         _apply(db, bundles, fresh, report, allow_mass_deletion)
     db.last_changes = report.changes
     if report.erased or report.forgotten:  # an erasure from another device: nothing of it may stay here either
-        db.scrub()
+        db.vacuum()
     return report
 
 

@@ -1,7 +1,7 @@
 """The erasure queue: closed cases past their retention period, and erasing a case for good (DSGVO Art. 17).
 
 Erasing asks twice: a warning to answer, then the case number to type. The work runs on the worker
-(retention.erase: anonymous counts, purge, scrub); the team's other devices erase with their next exchange.
+(retention.erase: anonymous counts, purge, VACUUM); the team's other devices erase with their next exchange.
 """
 
 from __future__ import annotations
