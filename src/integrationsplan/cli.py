@@ -8,13 +8,14 @@ from collections.abc import Callable, Sequence
 from datetime import MAXYEAR, date
 from pathlib import Path
 
-from integrationsplan import __version__, cli_sync, i18n, surrogates
+from integrationsplan import __version__, cli_sync, i18n, surrogates, versions
 from integrationsplan.cli_sync import database_file, open_database
 from integrationsplan.errors import UserError
 from integrationsplan.i18n import N_, _, format_date, ngettext
 from integrationsplan.passphrase import NEW_ENV_VAR, obtain
 from integrationsplan.pdf import LANGUAGES
 from integrationsplan.storage import Database, audit
+from integrationsplan.sync.bundle import SUFFIX as SYNC_SUFFIX
 from integrationsplan.sync.projection import differences
 
 
@@ -231,7 +232,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
     except ImportError as exc:
         print(_("The desktop program cannot start: {reason}").format(reason=exc), file=sys.stderr)
         return 1
-    return run(args.db, args.lang)
+    return run(args.db, args.lang, args.open)
 
 
 def _count(text: str) -> int:
@@ -241,12 +242,21 @@ def _count(text: str) -> int:
     return value
 
 
+class _Version(argparse.Action):
+    """--version: the program's version, and what it is built on (asked only now: Qt loads for it)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object) -> None:
+        print(f"integrationsplan {__version__}\n{versions.built_on()}")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="integrationsplan",
         description=_("Integration plans and case management, offline and encrypted."),
     )
-    parser.add_argument("--version", action="version", version=f"integrationsplan {__version__}")
+    parser.add_argument("--version", action=_Version, nargs=0, help=_("show the versions of the program and of "
+                                                                        "Qt, SQLCipher and ReportLab, then exit"))
     parser.add_argument("--lang", help=_("language of messages (default: de)"))
     parser.add_argument("--db", type=database_file, help=_("database file (for the desktop program)"))
     parser.set_defaults(func=cmd_gui)
@@ -372,12 +382,22 @@ def _undecodable(args: argparse.Namespace) -> str | None:
     return None
 
 
+def _opened_file(argv: list[str]) -> tuple[list[str], Path | None]:
+    """A sync file as the last argument and no command: the desktop program was asked to open it (a double click
+    on the file, through the association the installers register). Returned apart from the other arguments."""
+    if argv and argv[-1].lower().endswith(SYNC_SUFFIX) and not argv[-1].startswith("-") \
+            and not any(arg in COMMANDS for arg in argv):  # fmt: skip
+        return argv[:-1], Path(argv[-1])
+    return argv, None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
+    argv, opened = _opened_file(list(sys.argv[1:] if argv is None else argv))
     # The language must be active before the parser is built, so that its help is translated too.
     i18n.set_language(_language_from(argv))
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.open = opened
     undecodable = _undecodable(args)
     if undecodable is not None:
         parser.error(_("“{text}” is no UTF-8 text: is the terminal set to another encoding?").format(text=undecodable))

@@ -183,3 +183,16 @@ def test_catalogue_checks_the_organisation_folder(tmp_path: Path) -> None:
     assert "ar.toml" in problems[1] and "Zeile 1" in problems[1]
     missing = run("catalogue", "--folder", str(tmp_path / "typo"), passphrase=None)
     assert missing.returncode == 1 and "typo" in missing.stderr and "gibt es nicht" in missing.stderr
+
+
+def test_a_sync_file_as_the_only_argument_opens_the_program_with_it() -> None:
+    """What the installers' file association runs: `integrationsplan FILE.ipsync` (the desktop program, which
+    takes the file in after unlocking); with a command the argument is the command's, as before."""
+    from integrationsplan.cli import _opened_file
+
+    double_clicked = "C:\\Austausch\\20261207-laptop-1a2b.IPSYNC"
+    assert _opened_file([double_clicked]) == ([], Path(double_clicked))
+    assert _opened_file(["--lang", "ar", "a.ipsync"]) == (["--lang", "ar"], Path("a.ipsync"))
+    assert _opened_file(["sync", "import", "--db", "x.db", "a.ipsync"])[1] is None
+    assert _opened_file(["--db", "x.db"]) == (["--db", "x.db"], None)
+    assert _opened_file([]) == ([], None)

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from integrationsplan.storage import Database
 from integrationsplan.sync import exchange, review, team
 from integrationsplan.ui.backend import Backend
+from integrationsplan.ui.main_window import MainWindow
 from integrationsplan.ui.preferences import Preferences
 from integrationsplan.ui.views.review_dialog import ReviewDialog
 from integrationsplan.ui.views.sync_dialog import PreviewDialog, SyncDialog
@@ -146,3 +147,32 @@ def test_a_dialog_closed_before_its_answer_arrives_is_left_alone(qtbot: QtBot, o
         delete(dialog)  # gone while its first job is still queued on the worker
         _idle(qtbot, opened)
     qtbot.wait(50)
+
+
+def test_a_file_opened_from_the_file_manager_is_read_in_the_exchange_dialog(
+    qtbot: QtBot, window: MainWindow, opened: Backend, tmp_path: Path
+) -> None:
+    """A double click on a sync file starts the program with it (cli._opened_file): after unlocking, the exchange
+    dialog reads it; a file that is no sync file is refused there with its name, and nothing changes."""
+    members = team.new_team()
+    query(opened, qtbot, lambda db: _join(db, members))
+    before = query(opened, qtbot, lambda db: db.counts())
+    foreign = tmp_path / "Brief vom Amt.ipsync"
+    foreign.write_bytes(b"%PDF-1.7 not a sync file")
+    shown: list[str] = []
+
+    def read(dialog: SyncDialog) -> None:
+        qtbot.waitUntil(lambda: bool(dialog.message.text()), timeout=20_000)
+        shown.append(dialog.message.text())
+        dialog.reject()
+
+    failures = in_dialog(qtbot, SyncDialog, read)
+    window.import_sync_file(foreign)
+    run(failures)
+    assert shown and "Brief vom Amt.ipsync" in shown[0] and "keine Sync-Datei" in shown[0]
+    assert query(opened, qtbot, lambda db: db.counts()) == before
+
+
+def _join(db: Database, members: team.Team) -> None:
+    with db.remote_write() as conn:
+        team.join(conn, members)

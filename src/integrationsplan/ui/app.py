@@ -6,7 +6,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTimer, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -37,14 +37,17 @@ def make_application(argv: Sequence[str]) -> QApplication:
     app.setApplicationName("Integrationsplan")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Integrationsplan")
+    # The menu entry's name (packaging/linux): a desktop matches the window to it for its icon and name.
+    app.setDesktopFileName("de.integrationsplan.Integrationsplan")
     icon = resource("icons/integrationsplan.svg")
     if icon is not None:
         app.setWindowIcon(QIcon(str(icon)))  # a vector icon: sharp at every device pixel ratio
     return app
 
 
-def run(database: Path | None, language: str | None) -> int:
-    """The desktop program: unlock a database, then the main window until the user quits."""
+def run(database: Path | None, language: str | None, sync_file: Path | None = None) -> int:
+    """The desktop program: unlock a database, then the main window until the user quits; `sync_file` (a file
+    opened from the file manager) is taken in first, with the exchange dialog's preview and question."""
     from integrationsplan.ui.main_window import MainWindow
     from integrationsplan.ui.unlock import UnlockDialog
 
@@ -60,6 +63,8 @@ def run(database: Path | None, language: str | None) -> int:
         preferences.last_database = backend.path
         window = MainWindow(backend, preferences)
         window.show()
+        if sync_file is not None:
+            QTimer.singleShot(0, lambda: window.import_sync_file(sync_file))
         return app.exec()
     finally:
         backend.shutdown()

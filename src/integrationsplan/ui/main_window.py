@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import platform
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, qVersion
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from integrationsplan import __version__, access_report, retention
+from integrationsplan import __version__, access_report, retention, versions
 from integrationsplan.domain.person import Person
 from integrationsplan.errors import UserError
 from integrationsplan.i18n import _, format_number, ngettext
@@ -444,7 +442,17 @@ class MainWindow(QMainWindow):
 
     def exchange_data(self) -> None:
         """Team, devices and exchanging files with the other devices."""
-        open_dialog(SyncDialog(self.backend, self.preferences, self))
+        self._exchange([])
+
+    def import_sync_file(self, path: Path) -> None:
+        """A sync file opened from the file manager: the exchange dialog, reading it, its preview and question."""
+        self._exchange([path])
+
+    def _exchange(self, files: list[Path]) -> None:
+        dialog = SyncDialog(self.backend, self.preferences, self)
+        if files:
+            dialog.import_files(files)
+        open_dialog(dialog)
         self.count_conflicts()
 
     def show_key_figures(self) -> None:
@@ -632,15 +640,7 @@ class MainWindow(QMainWindow):
 
 
 def about_text() -> str:
-    import reportlab
-
-    from integrationsplan.storage.connection import cipher_version
-
     return _(
         "Integrationsplan {version}\n\nIntegration plans and case management for Integrationsmanagement in "
-        "Baden-Württemberg, offline and encrypted.\n\nQt {qt} · PySide6 {pyside} · SQLCipher {sqlcipher} · "
-        "ReportLab {reportlab} · Python {python}"
-    ).format(
-        version=__version__, qt=qVersion(), pyside=pyside_version, sqlcipher=cipher_version(),
-        reportlab=reportlab.Version, python=platform.python_version(),
-    )  # fmt: skip
+        "Baden-Württemberg, offline and encrypted.\n\n{built_on}"
+    ).format(version=__version__, built_on=versions.built_on())
