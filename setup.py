@@ -47,4 +47,5 @@ class BuildWithCatalogs(build_py):
         shutil.copytree(ROOT / "resources", package / "resources", dirs_exist_ok=True)
 
 
-setup(cmdclass={"build_py": BuildWithCatalogs})
+if __name__ == "__main__":  # setuptools runs it so; packaging/build.py imports compile_catalogs
+    setup(cmdclass={"build_py": BuildWithCatalogs})
