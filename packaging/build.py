@@ -27,9 +27,8 @@ import icons  # noqa: E402
 import notices  # noqa: E402
 from setup import compile_catalogs  # noqa: E402
 
-from integrationsplan import __version__  # noqa: E402
+from integrationsplan import APP_ID, __version__  # noqa: E402
 
-APP_ID = "de.integrationsplan.Integrationsplan"
 WINDOWS = sys.platform == "win32"
 
 

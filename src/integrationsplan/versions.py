@@ -1,4 +1,4 @@
-"""The versions of the program and of what it is built on, as `--version` and Help → About show them."""
+"""The versions of what the program is built on, as `--version` and Help → About show them."""
 
 from __future__ import annotations
 
@@ -6,16 +6,15 @@ import platform
 
 
 def components() -> list[tuple[str, str]]:
-    """(name, version) of the program, Qt, PySide6, SQLCipher, ReportLab and Python; Qt as "–" where it cannot
-    load (a server without its libraries: the commands run without it)."""
+    """(name, version) of Qt, PySide6, SQLCipher, ReportLab and Python; Qt as "–" where it cannot load (a server
+    without its libraries: the commands run without it)."""
     import reportlab
 
-    from integrationsplan import __version__
     from integrationsplan.storage.connection import cipher_version
 
     qt, pyside = _qt()
-    return [("Integrationsplan", __version__), ("Qt", qt), ("PySide6", pyside), ("SQLCipher", cipher_version()),
-            ("ReportLab", reportlab.Version), ("Python", platform.python_version())]  # fmt: skip
+    return [("Qt", qt), ("PySide6", pyside), ("SQLCipher", cipher_version()), ("ReportLab", reportlab.Version),
+            ("Python", platform.python_version())]  # fmt: skip
 
 
 def _qt() -> tuple[str, str]:
@@ -29,4 +28,4 @@ def _qt() -> tuple[str, str]:
 
 def built_on() -> str:
     """What the program is built on, in one line: "Qt 6.11.3 · PySide6 6.11.3 · SQLCipher 4.… · …"."""
-    return " · ".join(f"{name} {version}" for name, version in components()[1:])
+    return " · ".join(f"{name} {version}" for name, version in components())

@@ -16,11 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from integrationsplan import __version__
+from integrationsplan import APP_ID, __version__
 from integrationsplan.storage import Database
 
 ROOT = Path(__file__).resolve().parents[2]
-APP_ID = "de.integrationsplan.Integrationsplan"
 PASS = "bundle test passphrase"
 
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTimer, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from integrationsplan import __version__, i18n
+from integrationsplan import APP_ID, __version__, i18n
 from integrationsplan.direction import RIGHT_TO_LEFT_LANGUAGES
 from integrationsplan.resources import resource
 from integrationsplan.ui.backend import Backend
@@ -38,7 +38,7 @@ def make_application(argv: Sequence[str]) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Integrationsplan")
     # The menu entry's name (packaging/linux): a desktop matches the window to it for its icon and name.
-    app.setDesktopFileName("de.integrationsplan.Integrationsplan")
+    app.setDesktopFileName(APP_ID)
     icon = resource("icons/integrationsplan.svg")
     if icon is not None:
         app.setWindowIcon(QIcon(str(icon)))  # a vector icon: sharp at every device pixel ratio
