@@ -31,8 +31,15 @@ def catalog_dirs() -> list[Path]:
     return [d for d in dirs if d.is_dir()]
 
 
+_TAG = re.compile(r"[A-Za-z]{2,8}(?:[_-][A-Za-z0-9]{1,8})*")  # "de", "ckb", "pt_BR", "x-pseudo"
+
+
 @cache
 def _load(language: str) -> gettext.NullTranslations:
+    """The catalog of `language`; none for what is no language tag (an argument such as "../x" or a name longer
+    than the file system allows must not become a path)."""
+    if not _TAG.fullmatch(language):
+        return gettext.NullTranslations()
     for folder in catalog_dirs():
         base = folder / language / "LC_MESSAGES" / DOMAIN
         mo = base.with_suffix(".mo")

@@ -78,6 +78,16 @@ def test_german_is_the_default_and_english_the_source() -> None:
     assert i18n.ngettext("The database has {n} problem.", "The database has {n} problems.", 2).endswith("problems.")
 
 
+@pytest.mark.parametrize("language", ["😀" * 64, "../de", "de/../../de", "", " de", "a" * 300])
+def test_a_language_that_is_no_tag_is_never_looked_up_as_a_path(language: str) -> None:
+    """Found by fuzzing --lang: 64 emoji made a file name too long for the file system (an OSError)."""
+    try:
+        i18n.set_language(language or "x")
+        assert i18n._("The passphrase must not be empty.") == "The passphrase must not be empty."
+    finally:
+        i18n.set_language(None)
+
+
 CLDR_ORDER = ("zero", "one", "two", "few", "many", "other")
 
 
